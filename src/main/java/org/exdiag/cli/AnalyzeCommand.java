@@ -1,0 +1,194 @@
+package org.exdiag.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.exdiag.batch.BatchAnalysis;
+import org.exdiag.batch.Document;
+import org.exdiag.batch.DocumentSource;
+import org.exdiag.batch.OrderedParallel;
+import org.exdiag.batch.Outcome;
+import org.exdiag.engine.LoadException;
+import org.exdiag.facts.FactsReader;
+import org.exdiag.knowledge.Language;
+import org.exdiag.report.Expertise;
+import org.exdiag.report.ReportFormat;
+import org.exdiag.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exdiag analyze}: reports from captured facts files, one or millions. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Reports from captured facts files (.json, .yaml, .yml), JSON lines files (.jsonl, one "
+                + "document a line) and folders (walked recursively).",
+                "One document in json or yaml: the report alone. Otherwise one JSON line per document, in input "
+                        + "order: {\"source\":...,\"report\":{...}} or {\"source\":...,\"error\":{...}}."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Documents analyzed at once (default: all cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files or folders.")
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFormat format = parseFormat();
+        Language lang = parseLanguage();
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        Expertise expertise;
+        try {
+            expertise = common.loadExpertise(err);
+        } catch (LoadException e) {
+            return ExitCodes.USAGE;
+        }
+        FactsReader reader = new FactsReader();
+        BatchAnalysis analysis = new BatchAnalysis(reader, expertise, lang);
+        Summary summary = new Summary(err, System.console() != null);
+        try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes());
+             Writer output = openOutput()) {
+            PeekingIterator docs = new PeekingIterator(source);
+            boolean single = docs.isSingle();
+            boolean reportAlone = single && (format == ReportFormat.JSON || format == ReportFormat.YAML);
+            boolean lines = !reportAlone && (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN);
+            OrderedParallel.run(docs, jobs, doc -> {
+                Outcome outcome = analysis.analyze(doc);
+                return new Rendered(outcome, render(outcome, format, lang, lines, single));
+            }, rendered -> {
+                summary.count(rendered.outcome());
+                try {
+                    output.write(rendered.text());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            err.println("exdiag: cannot write the output: " + e.getCause().getMessage());
+            return ExitCodes.FAILED;
+        }
+        summary.print();
+        return summary.errors() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private record Rendered(Outcome outcome, String text) {
+    }
+
+    private Writer openOutput() throws IOException {
+        if (out == null) {
+            return new BufferedWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                    StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // leave standard output open
+                }
+            };
+        }
+        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    }
+
+    private String render(Outcome o, ReportFormat format, Language lang, boolean lines, boolean single) {
+        if (lines) {
+            return record(o);
+        }
+        if (!single || format == ReportFormat.TEXT || format == ReportFormat.MARKDOWN) {
+            String header = single ? "" : format == ReportFormat.MARKDOWN ? "<!-- " + o.source() + " -->\n" : "== " + o.source() + " ==\n";
+            String body = o.failed() ? o.source() + ": error: " + errorText(o) + "\n" : ReportWriter.write(o.report(), o.facts(), format, lang);
+            return header + body + (single ? "" : "\n");
+        }
+        return o.failed() ? record(o) : ReportWriter.write(o.report(), o.facts(), format, lang);
+    }
+
+    /** One JSON line of a batch: the report or the error, with the document's name. */
+    static String record(Outcome o) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("source", o.source());
+        if (o.failed()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", o.errorMessage());
+            error.put("field", o.errorField());
+            line.put("error", error);
+        } else {
+            line.put("report", o.report());
+        }
+        try {
+            return ReportWriter.json().writeValueAsString(line) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String errorText(Outcome o) {
+        return o.errorMessage() + (o.errorField() == null ? "" : " (field " + o.errorField() + ")");
+    }
+
+    private ReportFormat parseFormat() {
+        try {
+            return common.format == null ? ReportFormat.JSON : ReportFormat.parse(common.format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown format \"" + common.format + "\" (expected text, json, yaml, jsonl or markdown)");
+        }
+    }
+
+    private Language parseLanguage() {
+        try {
+            return common.language();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Lets the command see whether there is more than one document before analyzing the first. */
+    private static final class PeekingIterator implements Iterator<Document> {
+        private final Iterator<Document> source;
+        private final List<Document> buffer = new ArrayList<>(2);
+
+        PeekingIterator(Iterator<Document> source) {
+            this.source = source;
+        }
+
+        boolean isSingle() {
+            while (buffer.size() < 2 && source.hasNext()) {
+                buffer.add(source.next());
+            }
+            return buffer.size() == 1;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !buffer.isEmpty() || source.hasNext();
+        }
+
+        @Override
+        public Document next() {
+            return buffer.isEmpty() ? source.next() : buffer.remove(0);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.exdiag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.exdiag.engine.LoadException;
+import org.exdiag.report.Expertise;
+import org.exdiag.scenario.ScenarioResult;
+import org.exdiag.scenario.ScenarioRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code exdiag rules}: for the people who edit rules and texts. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check and test rules and the knowledge base.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+final class RulesCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, test)");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile the rules and load the knowledge base; errors name file and line.")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Expertise e = common.loadExpertise(spec.commandLine().getErr());
+                out.printf("ok: %d rules from %s (%s), %d warning codes, %d knowledge-base entries from %s%n",
+                        e.rules().ruleNames().size(), e.rules().origin(), e.rules().fingerprint(), e.rules().codes().size(),
+                        e.knowledge().entries().size(), e.knowledge().origin());
+                return ExitCodes.OK;
+            } catch (LoadException e) {
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Run scenario files: facts and the warnings, root causes and links expected from them.",
+                    "Prints one line per failure, then 'N passed, M failed', then the rules no scenario fired."})
+    static final class Test implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        CommonOptions common = new CommonOptions();
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Scenario folder (default: the rules folder's tests/).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Expertise expertise;
+            try {
+                expertise = common.loadExpertise(err);
+            } catch (LoadException e) {
+                return ExitCodes.USAGE;
+            }
+            CommonOptions.Folder rules = common.rulesFolder();
+            Path folder = dir != null ? dir : rules.path().resolve("tests");
+            String shownFolder = dir != null ? dir.toString() : rules.shown() + "/tests";
+            if (!Files.isDirectory(folder)) {
+                err.println("error: no scenario folder " + shownFolder);
+                return ExitCodes.USAGE;
+            }
+            ScenarioRunner runner = new ScenarioRunner(expertise);
+            int passed = 0;
+            int failed = 0;
+            for (Path file : ScenarioRunner.scenarioFiles(folder)) {
+                String shown = shownFolder + "/" + folder.relativize(file);
+                for (ScenarioResult r : runner.runFile(file, shown)) {
+                    if (r.passed()) {
+                        passed++;
+                    } else {
+                        failed++;
+                        r.failures().forEach(f -> out.println("FAIL " + r.file() + ": " + r.name() + ": " + f));
+                    }
+                }
+            }
+            out.println(passed + " passed, " + failed + " failed");
+            List<String> uncovered = runner.uncoveredRules();
+            if (!uncovered.isEmpty()) {
+                out.println("rules no scenario fired (" + uncovered.size() + "): " + String.join("; ", uncovered));
+            }
+            return failed > 0 || uncovered.size() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.exdiag.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.rules.Finding;
+import org.exdiag.rules.Link;
+import org.exdiag.rules.Note;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs the rules on one facts document. The rule base is compiled once; each analysis gets its own
+ * short-lived session (cheap, and the only safe way to share a rule base across threads).
+ */
+public final class Analyzer {
+    /** More firings than any sane rule set needs for one mailbox: beyond this, a rule loops. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private final RuleSet rules;
+    private final Clock wallClock;
+
+    public Analyzer(RuleSet rules) {
+        this(rules, Clock.systemUTC());
+    }
+
+    /** {@code wallClock} is used only for documents that have no collectedAt. */
+    public Analyzer(RuleSet rules, Clock wallClock) {
+        this.rules = rules;
+        this.wallClock = wallClock;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Inference analyze(FactsDocument doc) {
+        return analyze(doc, null);
+    }
+
+    /** As {@link #analyze(FactsDocument)}, reporting every rule firing to {@code listener} (for coverage). */
+    public Inference analyze(FactsDocument doc, AgendaEventListener listener) {
+        Instant clock = doc.collectedAt() != null ? doc.collectedAt() : wallClock.instant();
+        List<Object> facts = SessionFacts.of(doc, rules, clock);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            if (listener != null) {
+                session.addEventListener(listener);
+            }
+            facts.forEach(session::insert);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new AnalysisException("the rules did not settle after " + MAX_FIRINGS
+                        + " firings: a rule probably re-triggers itself", null);
+            }
+            List<Finding> findings = new ArrayList<>();
+            List<Link> links = new ArrayList<>();
+            List<Note> notes = new ArrayList<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else if (o instanceof Link l) {
+                    links.add(l);
+                } else if (o instanceof Note n) {
+                    notes.add(n);
+                }
+            }
+            findings.sort(Comparator.comparing(Finding::code).thenComparing(Finding::rule).thenComparing(Finding::evidence));
+            links.sort(Comparator.comparing(Link::cause).thenComparing(Link::effect));
+            notes.sort(Comparator.comparing(Note::code).thenComparing(Note::text));
+            return new Inference(List.copyOf(findings), List.copyOf(links), List.copyOf(notes), clock);
+        } catch (AnalysisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AnalysisException("a rule failed: " + e.getMessage(), e);
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.exdiag.engine;
+
+import java.time.Instant;
+import java.util.List;
+import org.exdiag.rules.Finding;
+import org.exdiag.rules.Link;
+import org.exdiag.rules.Note;
+
+/**
+ * What the rules concluded for one document, in a stable order (sorted), so that the same facts
+ * always give the same report whatever order the engine fired in.
+ *
+ * @param clock the instant time rules used (collectedAt, or the analysis time when absent)
+ */
+public record Inference(List<Finding> findings, List<Link> links, List<Note> notes, Instant clock) {
+}

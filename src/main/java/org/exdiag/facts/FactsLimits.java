@@ -1,0 +1,9 @@
+package org.exdiag.facts;
+
+/**
+ * Bounds on what the reader accepts, so that a hostile or broken document costs little:
+ * a real facts document is a few kilobytes, a few levels deep, with no YAML aliases.
+ */
+public record FactsLimits(int maxDocumentBytes, int maxNestingDepth, int maxStringLength) {
+    public static final FactsLimits DEFAULT = new FactsLimits(1 << 20, 16, 64 * 1024);
+}

@@ -1,0 +1,251 @@
+package org.exdiag.facts;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads facts documents strictly and within bounds. Anything wrong comes back as a
+ * {@link FactsException} with a one-line message and the path of the field at fault; nothing
+ * else escapes. Thread-safe: one reader serves a whole batch.
+ */
+public final class FactsReader {
+    private final FactsLimits limits;
+    private final ObjectReader json;
+    private final ObjectReader yaml;
+
+    public FactsReader() {
+        this(FactsLimits.DEFAULT);
+    }
+
+    public FactsReader(FactsLimits limits) {
+        this.limits = limits;
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(32)
+                .maxDocumentLength(limits.maxDocumentBytes())
+                .build();
+        JsonFactory jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        LoaderOptions yamlOptions = new LoaderOptions();
+        yamlOptions.setMaxAliasesForCollections(0);     // facts never need aliases: no YAML bombs
+        yamlOptions.setAllowRecursiveKeys(false);
+        yamlOptions.setNestingDepthLimit(limits.maxNestingDepth());
+        yamlOptions.setCodePointLimit(limits.maxDocumentBytes());
+        yamlOptions.setAllowDuplicateKeys(false);
+        YAMLFactory yamlFactory = YAMLFactory.builder()
+                .loaderOptions(yamlOptions)
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.json = strict(JsonMapper.builder(jsonFactory)).readerFor(FactsDocument.class);
+        this.yaml = strict(YAMLMapper.builder(yamlFactory)).readerFor(FactsDocument.class);
+    }
+
+    private static ObjectMapper strict(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
+        ObjectMapper mapper = builder
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        // "443" is not 443 and "" is not null: a wrong type is an error, not a guess.
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(String.class)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(java.time.Instant.class)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        return mapper;
+    }
+
+    public FactsLimits limits() {
+        return limits;
+    }
+
+    /** Parses one JSON or YAML document. */
+    public FactsDocument read(byte[] document, FactsFormat format) throws FactsException {
+        if (document.length > limits.maxDocumentBytes()) {
+            throw new FactsException("document too large: " + document.length + " bytes (limit "
+                    + limits.maxDocumentBytes() + ")", null);
+        }
+        if (isBlank(document)) {
+            throw new FactsException("empty document", null);
+        }
+        ObjectReader reader = format == FactsFormat.YAML ? yaml : json;
+        try {
+            FactsDocument doc = reader.readValue(document);
+            if (doc == null) {
+                throw new FactsException("empty document", null);
+            }
+            return doc;
+        } catch (FactsException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw describe(e);
+        } catch (IOException | RuntimeException e) {
+            // The YAML scanner reports some problems (bad characters, limits) as runtime exceptions.
+            throw new FactsException("unreadable document: " + firstLine(e.getMessage()), null);
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FactsException describe(JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFactException invalid) {
+            String parent = path((JsonMappingException) e);
+            String field = invalid.field().isEmpty() ? parent : join(parent, invalid.field());
+            return new FactsException(invalid.getMessage(), field.isEmpty() ? null : field);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new FactsException("unknown field \"" + unknown.getPropertyName() + "\"", path(unknown));
+        }
+        if (e instanceof InvalidFormatException bad) {
+            return new FactsException("invalid value " + shown(bad.getValue()) + allowed(bad.getTargetType()),
+                    emptyToNull(path(bad)));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = emptyToNull(path(mismatch));
+            String expected = expectedShape(mismatch.getTargetType());
+            return new FactsException(field == null && mismatch.getTargetType() == FactsDocument.class
+                    ? "a facts document must be an object (a mapping of fields)"
+                    : "wrong type: expected " + expected + locationSuffix(mismatch.getLocation()), field);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new FactsException("document exceeds a reader limit: " + firstLine(e.getOriginalMessage()), null);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException c) {
+            return new FactsException("document exceeds a reader limit: " + firstLine(c.getOriginalMessage()),
+                    emptyToNull(path(mapping)));
+        }
+        String field = e instanceof JsonMappingException mapping ? emptyToNull(path(mapping)) : null;
+        return new FactsException("syntax error: " + firstLine(e.getOriginalMessage())
+                + locationSuffix(e.getLocation()), field);
+    }
+
+    /** The JSON path of a mapping problem, e.g. {@code dns.mx.records[0].host}; empty at the top. */
+    public static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String join(String parent, String field) {
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String s ? Hosts.quoteForError(s) : String.valueOf(value);
+    }
+
+    private static String allowed(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            String values = Arrays.stream(type.getEnumConstants())
+                    .map(c -> c instanceof WireEnum w ? w.wire() : ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+            return " (expected one of: " + values + ")";
+        }
+        if (type == java.time.Instant.class) {
+            return " (expected an instant such as 2026-11-26T10:15:00Z)";
+        }
+        return type == null ? "" : " (expected " + expectedShape(type) + ")";
+    }
+
+    private static String expectedShape(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true, false or null";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant such as 2026-11-26T10:15:00Z";
+        }
+        if (type.isEnum()) {
+            return "a string" + allowed(type);
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String locationSuffix(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+}

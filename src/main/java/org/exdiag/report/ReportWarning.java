@@ -1,0 +1,18 @@
+package org.exdiag.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.exdiag.knowledge.Severity;
+
+/**
+ * One warning of a report (report-v1).
+ *
+ * @param rule  the rule that raised it (the first, when several did)
+ * @param rules every rule that raised it (an extension of report-v1)
+ */
+@JsonPropertyOrder({"code", "severity", "title", "explanation", "remediation", "evidence", "explains", "explainedBy",
+        "rule", "rules"})
+public record ReportWarning(String code, Severity severity, String title, String explanation, List<String> remediation,
+                           List<String> evidence, List<String> explains, List<String> explainedBy, String rule,
+                           List<String> rules) {
+}
