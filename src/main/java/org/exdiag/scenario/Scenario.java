@@ -21,7 +21,10 @@ public record Scenario(String name, JsonNode facts, Expected expect) {
                            List<String> rules, List<String> evidence) {
     }
 
-    /** A scenario file: a list of scenarios. */
-    public record File(List<Scenario> scenarios) {
+    /**
+     * A scenario file: optional base facts, and the scenarios. Each scenario's facts are laid over the
+     * base: mappings merge, lists and values replace, and null removes a section.
+     */
+    public record File(JsonNode base, List<Scenario> scenarios) {
     }
 }

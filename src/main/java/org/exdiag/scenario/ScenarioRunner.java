@@ -1,6 +1,8 @@
 package org.exdiag.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +60,28 @@ public final class ScenarioRunner {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             String name = s.name() == null ? "scenario " + (i + 1) : s.name();
-            results.add(new ScenarioResult(shown, name, run(s)));
+            JsonNode facts = parsed.base() == null ? s.facts() : overlay(parsed.base().deepCopy(), s.facts());
+            results.add(new ScenarioResult(shown, name, run(new Scenario(name, facts, s.expect()))));
         }
         return results;
+    }
+
+    /** Lays {@code top} over {@code base}: mappings merge, anything else replaces, null removes. */
+    static JsonNode overlay(JsonNode base, JsonNode top) {
+        if (top == null) {
+            return base;
+        }
+        if (!(base instanceof ObjectNode baseObject) || !top.isObject()) {
+            return top;
+        }
+        top.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                baseObject.remove(field.getKey());
+            } else {
+                baseObject.set(field.getKey(), overlay(baseObject.get(field.getKey()), field.getValue()));
+            }
+        });
+        return baseObject;
     }
 
     /** The failures of one scenario; empty when it passes. */
