@@ -1,9 +1,7 @@
 package org.exdiag.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -102,11 +100,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private Writer openOutput() throws IOException {
         if (out == null) {
-            return new BufferedWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                    StandardCharsets.UTF_8), 1 << 16) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            return new java.io.FilterWriter(stdout) {
                 @Override
-                public void close() throws IOException {
-                    flush(); // leave standard output open
+                public void close() {
+                    stdout.flush(); // leave standard output open
                 }
             };
         }

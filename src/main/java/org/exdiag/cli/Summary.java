@@ -48,6 +48,10 @@ final class Summary {
         return String.valueOf("|/-\\".charAt((int) (documents / 7 % 4)));
     }
 
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     long errors() {
         return errors;
     }
@@ -59,8 +63,8 @@ final class Summary {
         double seconds = (System.nanoTime() - start) / 1e9;
         String causes = rootCauses.isEmpty() ? "none"
                 : rootCauses.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        err.printf("exdiag: %,d documents, %,d reports, %,d errors; root causes: %s; %.2f s%n",
-                documents, documents - errors, errors, causes, seconds);
+        err.printf("exdiag: %s, %s, %s; root causes: %s; %.2f s%n", count(documents, "document"),
+                count(documents - errors, "report"), count(errors, "error"), causes, seconds);
         err.flush();
     }
 }

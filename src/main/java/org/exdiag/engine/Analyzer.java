@@ -9,6 +9,7 @@ import org.exdiag.facts.FactsDocument;
 import org.exdiag.rules.Finding;
 import org.exdiag.rules.Link;
 import org.exdiag.rules.Note;
+import org.exdiag.rules.ReplyClass;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
@@ -59,6 +60,7 @@ public final class Analyzer {
             List<Finding> findings = new ArrayList<>();
             List<Link> links = new ArrayList<>();
             List<Note> notes = new ArrayList<>();
+            List<ReplyClass> replyClasses = new ArrayList<>();
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) {
                     findings.add(f);
@@ -66,12 +68,16 @@ public final class Analyzer {
                     links.add(l);
                 } else if (o instanceof Note n) {
                     notes.add(n);
+                } else if (o instanceof ReplyClass c) {
+                    replyClasses.add(c);
                 }
             }
             findings.sort(Comparator.comparing(Finding::code).thenComparing(Finding::rule).thenComparing(Finding::evidence));
             links.sort(Comparator.comparing(Link::cause).thenComparing(Link::effect));
             notes.sort(Comparator.comparing(Note::code).thenComparing(Note::text));
-            return new Inference(List.copyOf(findings), List.copyOf(links), List.copyOf(notes), clock);
+            replyClasses.sort(Comparator.comparingInt(c -> c.reply().index()));
+            return new Inference(List.copyOf(findings), List.copyOf(links), List.copyOf(notes), List.copyOf(replyClasses),
+                    clock);
         } catch (AnalysisException e) {
             throw e;
         } catch (RuntimeException e) {

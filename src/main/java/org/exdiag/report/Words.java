@@ -30,6 +30,11 @@ final class Words {
     private Words() {
     }
 
+    /** ": " in English, " : " in French typography. */
+    static String colon(Language language) {
+        return language == Language.FR ? " : " : ": ";
+    }
+
     static String of(String key, Language language) {
         return WORDS.get(key)[language == Language.FR ? 1 : 0];
     }
