@@ -150,6 +150,13 @@ public final class FactsReader {
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = emptyToNull(path(mismatch));
+            String original = String.valueOf(mismatch.getOriginalMessage());
+            if (original.startsWith("No content to map")) {
+                return new FactsException("empty document", null);
+            }
+            if (original.startsWith("Trailing token")) {
+                return new FactsException("more than one document: content after the first" + locationSuffix(mismatch.getLocation()), null);
+            }
             String expected = expectedShape(mismatch.getTargetType());
             return new FactsException(field == null && mismatch.getTargetType() == FactsDocument.class
                     ? "a facts document must be an object (a mapping of fields)"
@@ -162,7 +169,7 @@ public final class FactsReader {
             return new FactsException("document exceeds a reader limit: " + firstLine(c.getOriginalMessage()),
                     emptyToNull(path(mapping)));
         }
-        String field = e instanceof JsonMappingException mapping ? emptyToNull(path(mapping)) : null;
+        String field = e instanceof JsonMappingException mapping ? emptyToNull(path(mapping)) : parserPath(e);
         return new FactsException("syntax error: " + firstLine(e.getOriginalMessage())
                 + locationSuffix(e.getLocation()), field);
     }
@@ -181,6 +188,23 @@ public final class FactsReader {
             }
         }
         return out.toString();
+    }
+
+    /** Where the parser was when it failed, e.g. {@code smtp.port}; null at the top level. */
+    private static String parserPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return null;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? null : path.substring(path.startsWith(".") ? 1 : 0);
     }
 
     private static String join(String parent, String field) {

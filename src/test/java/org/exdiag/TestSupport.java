@@ -1,0 +1,39 @@
+package org.exdiag;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.exdiag.engine.LoadException;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.FactsException;
+import org.exdiag.facts.FactsFormat;
+import org.exdiag.facts.FactsReader;
+import org.exdiag.report.Expertise;
+
+/** The project's own rules and knowledge base, compiled once for all tests of a run. */
+public final class TestSupport {
+    public static final Path RULES = Path.of("rules");
+    public static final Path KB = Path.of("knowledge-base");
+    private static Expertise expertise;
+
+    private TestSupport() {
+    }
+
+    public static synchronized Expertise expertise() {
+        if (expertise == null) {
+            try {
+                expertise = Expertise.load(RULES, "rules", KB, "knowledge-base");
+            } catch (LoadException e) {
+                throw new AssertionError("the project's rules do not load:\n" + e.getMessage(), e);
+            }
+        }
+        return expertise;
+    }
+
+    public static FactsDocument yaml(String text) {
+        try {
+            return new FactsReader().read(text.getBytes(StandardCharsets.UTF_8), FactsFormat.YAML);
+        } catch (FactsException e) {
+            throw new AssertionError(e.getMessage() + " at " + e.field(), e);
+        }
+    }
+}

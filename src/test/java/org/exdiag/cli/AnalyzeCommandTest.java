@@ -1,0 +1,158 @@
+package org.exdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GOOD = "{\"version\":1,\"mailbox\":\"%s@example.com\",\"testEmail\":{\"sent\":false}}";
+
+    @TempDir
+    Path tmp;
+
+    private static List<JsonNode> lines(String out) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void singleDocumentPrintsTheReportAlone() throws Exception {
+        Cli r = Cli.run("analyze", "examples/mx-pointing-elsewhere.yaml");
+        assertThat(r.exitCode()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("version").asInt()).isEqualTo(1);
+        assertThat(report.get("verdict").asText()).isEqualTo("problems");
+        assertThat(report.get("rootCauses")).hasSize(1);
+        assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("MX_INVALID");
+        assertThat(report.get("warnings").get(0).get("explains").get(0).asText()).isEqualTo("TEST_EMAIL_NOT_RECEIVED");
+        assertThat(r.err()).contains("1 document, 1 report, 0 errors").contains("MX_INVALID 1");
+    }
+
+    @Test
+    void aBrokenFileInTheMiddleOfABatchYieldsOneErrorAndTheRestAreAnalyzed() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("batch"));
+        Files.writeString(dir.resolve("a.json"), GOOD.formatted("a"));
+        Files.writeString(dir.resolve("b.yaml"), "version: 1\nmailbox: b@example.com\ndns:\n  mx: {status: exploded}\n");
+        Files.writeString(dir.resolve("c.yml"), "version: 1\nmailbox: c@example.com\n");
+        Files.writeString(dir.resolve("notes.txt"), "ignored: not a facts file");
+        Cli r = Cli.run("analyze", "--jobs", "3", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<JsonNode> out = lines(r.out());
+        assertThat(out).extracting(n -> n.get("source").asText())
+                .containsExactly(dir + "/a.json", dir + "/b.yaml", dir + "/c.yml");
+        assertThat(out.get(0).get("report").get("rootCauses").get(0).asText()).isEqualTo("INFRASTRUCTURE_INCIDENT_SUSPECTED");
+        assertThat(out.get(1).has("report")).isFalse();
+        assertThat(out.get(1).get("error").get("field").asText()).isEqualTo("dns.mx.status");
+        assertThat(out.get(1).get("error").get("message").asText()).contains("\"exploded\"");
+        assertThat(out.get(2).get("report").get("verdict").asText()).isEqualTo("healthy");
+        assertThat(r.err()).contains("3 documents, 2 reports, 1 error").doesNotContain("Exception");
+    }
+
+    @Test
+    void jsonLinesAreNamedByLineAndABadLineLosesNothing() throws Exception {
+        Path file = tmp.resolve("day.jsonl");
+        Files.writeString(file, GOOD.formatted("one") + "\n\n{\"version\":1,\"mailbox\":\n" + GOOD.formatted("three") + "\n");
+        Cli r = Cli.run("analyze", file.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<JsonNode> out = lines(r.out());
+        assertThat(out).extracting(n -> n.get("source").asText()).containsExactly(file + ":1", file + ":3", file + ":4");
+        assertThat(out.get(1).get("error").get("message").asText()).contains("syntax error");
+        assertThat(out.get(2).get("report").get("mailbox").asText()).isEqualTo("three@example.com");
+    }
+
+    @Test
+    void missingAndUnsupportedFilesAreErrorRecords() throws Exception {
+        Path txt = Files.writeString(tmp.resolve("facts.txt"), "x");
+        Cli r = Cli.run("analyze", "--format", "jsonl", tmp.resolve("nope.json").toString(), txt.toString(),
+                "examples/healthy-hosted.yaml");
+        assertThat(r.exitCode()).isEqualTo(1);
+        List<JsonNode> out = lines(r.out());
+        assertThat(out.get(0).get("error").get("message").asText()).isEqualTo("no such file or folder");
+        assertThat(out.get(1).get("error").get("message").asText()).contains("unsupported file type");
+        assertThat(out.get(2).get("report").get("verdict").asText()).isEqualTo("healthy");
+    }
+
+    @Test
+    void oversizedFileIsRefusedWithoutReadingIt() throws Exception {
+        Path big = tmp.resolve("big.json");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), 64L << 20); // sparse 64 MiB
+        }
+        Cli r = Cli.run("analyze", big.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(lines(r.out()).get(0).get("error").get("message").asText()).contains("document too large");
+    }
+
+    @Test
+    void sameInputGivesTheSameOutputWhateverTheThreadCount() throws Exception {
+        Cli one = Cli.run("analyze", "--jobs", "1", "examples");
+        Cli many = Cli.run("analyze", "--jobs", "4", "examples");
+        Cli again = Cli.run("analyze", "--jobs", "4", "examples");
+        assertThat(one.exitCode()).isZero();
+        assertThat(many.out()).isEqualTo(one.out());
+        assertThat(again.out()).isEqualTo(one.out());
+        assertThat(lines(one.out())).hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void textReportPutsRootCausesFirst() {
+        Cli r = Cli.run("analyze", "--format", "text", "examples/subscription-expired.json");
+        assertThat(r.exitCode()).isZero();
+        String out = r.out();
+        assertThat(out).startsWith("old@example.net: problems found");
+        assertThat(out.indexOf("SUBSCRIPTION_EXPIRED")).isLessThan(out.indexOf("Explained by the root causes"));
+        assertThat(out.indexOf("Explained by the root causes")).isLessThan(out.indexOf("] TEST_EMAIL_NOT_SENT"));
+    }
+
+    @Test
+    void frenchTextComesFromTheKnowledgeBase() {
+        Cli r = Cli.run("analyze", "--format", "text", "--lang", "fr", "examples/spam-blocked.yaml");
+        assertThat(r.out()).contains("problèmes trouvés").contains("Envoi bloqué : le compte a été signalé pour spam");
+    }
+
+    @Test
+    void markdownIsAHelpRequestWithTheEvidenceAndTheFacts() {
+        Cli r = Cli.run("analyze", "--format", "markdown", "examples/spam-blocked.yaml");
+        assertThat(r.out()).startsWith("## Help request: mail for sales@example.org")
+                .contains("**SPAM_BLOCKED**")
+                .contains("550 5.7.501 Access denied, spam abuse detected.")
+                .contains("- MX: ok 1 mx1.mail.ovh.net.");
+    }
+
+    @Test
+    void yamlReportAlone() {
+        Cli r = Cli.run("analyze", "--format", "yaml", "examples/healthy-hosted.yaml");
+        assertThat(r.out()).startsWith("version: 1\nmailbox: jane@example.com\nverdict: healthy\n");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(Cli.run("analyze").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("analyze", "--format", "pdf", "examples").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("analyze", "--lang", "de", "examples").err()).contains("unknown language");
+        assertThat(Cli.run("analyze", "--help").out()).contains("--jobs").contains("--rules").contains("--format");
+    }
+
+    @Test
+    void outputCanGoToAFile() throws Exception {
+        Path out = tmp.resolve("reports.jsonl");
+        Cli r = Cli.run("analyze", "--out", out.toString(), "examples/captured");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllLines(out)).hasSize(5);
+    }
+}

@@ -1,0 +1,140 @@
+package org.exdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a support engineer does: edit a copy of the rules and texts, check, test, and analyze with them. */
+class RulesCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    void checkPassesOnTheShippedRules() {
+        Cli r = Cli.run("rules", "check");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("ok: ").contains("13 warning codes").contains("13 knowledge-base entries");
+    }
+
+    @Test
+    void testRunsTheScenariosAndCountsThem() {
+        Cli r = Cli.run("rules", "test");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^\\d+ passed, 0 failed$").doesNotContain("no scenario fired");
+    }
+
+    @Test
+    void aNewRuleAndAChangedTextAreSeenWithoutRebuilding() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path kb = tmp.resolve("kb");
+        copyTree(Path.of("rules"), rules);
+        copyTree(Path.of("knowledge-base"), kb);
+        Files.writeString(rules.resolve("webmail.drl"), """
+                package exdiag;
+                import org.exdiag.rules.*;
+                import function org.exdiag.rules.Raise.raise;
+
+                rule "Webmail did not answer"
+                when
+                    AuthAttempt( channel == "webmail", result == "error", $detail : detail )
+                then
+                    raise(drools, "WEBMAIL_UNREACHABLE", "probe", "webmail check failed: " + $detail);
+                end
+                """);
+        Files.writeString(kb.resolve("WEBMAIL_UNREACHABLE.yaml"), """
+                code: WEBMAIL_UNREACHABLE
+                severity: warning
+                en: {title: Webmail did not answer, explanation: The webmail check failed., remediation: [Try again later.]}
+                fr: {title: Le webmail n'a pas répondu, explanation: La vérification du webmail a échoué., remediation: [Réessayez plus tard.]}
+                """);
+        Path mx = kb.resolve("MX_INVALID.yaml");
+        Files.writeString(mx, Files.readString(mx).replace("Remove MX records that point to other hosts.",
+                "Delete every MX record of the old host (edited by support)."));
+        Path facts = Files.writeString(tmp.resolve("facts.yaml"), """
+                version: 1
+                mailbox: jane@example.com
+                dns: {mx: {status: ok, records: [{preference: 5, host: mail.old-host.example}]}}
+                auth: {webmail: {result: error, detail: "HTTP 503"}}
+                """);
+        Cli r = Cli.run("analyze", "--rules", rules.toString(), "--kb", kb.toString(), facts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"WEBMAIL_UNREACHABLE\"").contains("webmail check failed: HTTP 503")
+                .contains("Delete every MX record of the old host (edited by support).");
+
+        // The bundled texts are untouched.
+        assertThat(Cli.run("analyze", facts.toString()).out()).doesNotContain("WEBMAIL_UNREACHABLE")
+                .contains("Remove MX records that point to other hosts.");
+        // And `rules test` names the new rule as not covered by any scenario yet.
+        Cli test = Cli.run("rules", "test", "--rules", rules.toString(), "--kb", kb.toString());
+        assertThat(test.exitCode()).isEqualTo(1);
+        assertThat(test.out()).contains("Webmail did not answer");
+    }
+
+    @Test
+    void checkFailsWithFileAndLineOnABrokenRule() throws Exception {
+        Path rules = tmp.resolve("rules");
+        copyTree(Path.of("rules"), rules);
+        Files.writeString(rules.resolve("dns.drl"), Files.readString(rules.resolve("dns.drl"))
+                .replace("MxLookup( status in (\"servfail\"", "MxLookup( status in (\"servfail\" !!"));
+        Cli r = Cli.run("rules", "check", "--rules", rules.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("error: " + java.util.regex.Pattern.quote(rules + "/dns.drl") + ":\\d+: ");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void checkFailsOnACodeWithoutKnowledgeEntry() throws Exception {
+        Path kb = tmp.resolve("kb");
+        copyTree(Path.of("knowledge-base"), kb);
+        Files.delete(kb.resolve("SRV_INVALID.yaml"));
+        Cli r = Cli.run("rules", "check", "--kb", kb.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no entry for SRV_INVALID");
+    }
+
+    @Test
+    void aKnowledgeEntryMissingALanguageIsRefused() throws Exception {
+        Path kb = tmp.resolve("kb");
+        copyTree(Path.of("knowledge-base"), kb);
+        Path auth = kb.resolve("AUTH_FAILED.yaml");
+        String text = Files.readString(auth);
+        Files.writeString(auth, text.substring(0, text.indexOf("\nfr:")) + "\n");
+        Cli r = Cli.run("rules", "check", "--kb", kb.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(kb + "/AUTH_FAILED.yaml: fr: missing");
+    }
+
+    @Test
+    void failingScenarioIsReportedOnOneLine() throws Exception {
+        Path tests = Files.createDirectories(tmp.resolve("tests"));
+        Files.writeString(tests.resolve("wrong.yaml"), """
+                scenarios:
+                  - name: expects the wrong root cause
+                    facts: {version: 1, mailbox: a@example.com, testEmail: {sent: false}}
+                    expect: {rootCauses: [SPAM_BLOCKED]}
+                """);
+        Cli r = Cli.run("rules", "test", tests.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL " + tests + "/wrong.yaml: expects the wrong root cause: root causes: expected [SPAM_BLOCKED], got [INFRASTRUCTURE_INCIDENT_SUSPECTED]")
+                .contains("0 passed, 1 failed");
+    }
+}
