@@ -35,6 +35,11 @@ public final class ReportWriter {
         return JSON;
     }
 
+    /** The shared YAML mapper. */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
     /** One report, complete, ending with a newline. */
     public static String write(Report report, FactsDocument facts, ReportFormat format, Language lang) {
         try {

@@ -1,0 +1,219 @@
+package org.exdiag.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.exdiag.engine.LoadException;
+import org.exdiag.facts.Expectation;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.MailSetup;
+import org.exdiag.facts.Offer;
+import org.exdiag.knowledge.Language;
+import org.exdiag.probe.AccountFlagsFile;
+import org.exdiag.probe.Diagnostic;
+import org.exdiag.probe.DiagnosticSettings;
+import org.exdiag.probe.Endpoint;
+import org.exdiag.probe.ProbeException;
+import org.exdiag.probe.Secret;
+import org.exdiag.probe.TlsMode;
+import org.exdiag.report.Expertise;
+import org.exdiag.report.Report;
+import org.exdiag.report.ReportFormat;
+import org.exdiag.report.ReportWriter;
+import org.exdiag.report.Verdict;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exdiag diagnose}: live probes of a mailbox, then the report. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = {"Diagnose a live mailbox: DNS, a test email sent from it, a test email delivered to it "
+                + "through its MX, logins; then the report.",
+                "The password comes from standard input, an environment variable, or a prompt; never from the command line.",
+                "Exit 0: report made; 1: some checks could not be made (verdict incomplete); 2: usage error."})
+final class DiagnoseCommand implements Callable<Integer> {
+    private static final String HOSTED_SERVER = "ex.mail.ovh.net";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Parameters(paramLabel = "MAILBOX", description = "The mailbox to diagnose, e.g. jane@example.com.")
+    String mailbox;
+
+    @ArgGroup(exclusive = true)
+    PasswordSource password = new PasswordSource();
+
+    static final class PasswordSource {
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean stdin;
+
+        @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from environment variable VAR.")
+        String env;
+    }
+
+    @Option(names = "--offer", paramLabel = "hosted|private", description = "The Exchange offer (default: hosted).")
+    String offer;
+
+    @Option(names = "--setup", paramLabel = "SETUP",
+            description = "exchange-only, with-provider-pop-imap or with-external-pop-imap (default: unknown).")
+    String setup;
+
+    @Option(names = "--private-host", paramLabel = "HOST", description = "Private offer: the Exchange server's host name.")
+    String privateHost;
+
+    @Option(names = "--account-flags", paramLabel = "FILE", description = "Account flags (the facts file's account section) from a file.")
+    Path accountFlags;
+
+    @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 1, .json or .yaml) the report was made from.")
+    Path saveFacts;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Bound on the whole diagnostic (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--receive-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for the inbound test email (default: ${DEFAULT-VALUE}).")
+    int receiveTimeoutSeconds;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Resolver for every lookup (default: the system's).")
+    String dns;
+
+    @Option(names = "--smtp", paramLabel = "HOST[:PORT]", description = "Submission server of the outbound test (default: "
+            + HOST_PLACEHOLDER + ":587, or :465 with implicit TLS).")
+    String smtp;
+
+    @Option(names = "--smtp-tls", paramLabel = "starttls|implicit|none", defaultValue = "starttls")
+    String smtpTls;
+
+    @Option(names = "--imap", paramLabel = "HOST[:PORT]", description = "IMAP server for the login and receipt check (default: "
+            + HOST_PLACEHOLDER + ":993, or :143 without implicit TLS).")
+    String imap;
+
+    @Option(names = "--imap-tls", paramLabel = "implicit|starttls|none", defaultValue = "implicit")
+    String imapTls;
+
+    @Option(names = "--mx-port", paramLabel = "PORT", defaultValue = "25", description = "Port for delivering the inbound test to the MX hosts.")
+    int mxPort;
+
+    @Option(names = "--webmail-url", paramLabel = "URL|none",
+            description = "Authentication check URL (default: https://" + HOST_PLACEHOLDER + "/EWS/Exchange.asmx); none skips it.")
+    String webmailUrl;
+
+    @Option(names = "--helo", paramLabel = "NAME", defaultValue = "exdiag.localdomain", description = "Name given in EHLO.")
+    String helo;
+
+    private static final String HOST_PLACEHOLDER = "ex.mail.ovh.net (or the private host)";
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFormat format = parse(() -> common.format == null ? ReportFormat.TEXT : ReportFormat.parse(common.format), "--format");
+        Language lang = parse(common::language, "--lang");
+        DiagnosticSettings settings = settings();
+        if (!mailbox.contains("@")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "MAILBOX must be an email address");
+        }
+        Expertise expertise;
+        try {
+            expertise = common.loadExpertise(err);
+        } catch (LoadException e) {
+            return ExitCodes.USAGE;
+        }
+        FactsDocument facts;
+        try (Secret secret = readPassword()) {
+            Diagnostic diagnostic = new Diagnostic(settings, accountFlags == null ? null : new AccountFlagsFile(accountFlags),
+                    (probe, outcome, took) -> {
+                        synchronized (err) {
+                            err.printf("  %-22s %s (%d ms)%n", probe, outcome, took.toMillis());
+                            err.flush();
+                        }
+                    }, Clock.systemUTC());
+            err.println("exdiag: diagnosing " + mailbox);
+            facts = diagnostic.run(mailbox, secret);
+        } catch (ProbeException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (saveFacts != null) {
+            writeFacts(facts, saveFacts);
+        }
+        Report report = expertise.report(facts, lang);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ReportWriter.write(report, facts, format, lang));
+        out.flush();
+        return report.verdict() == Verdict.INCOMPLETE ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private Secret readPassword() throws IOException {
+        Secret secret;
+        if (password.stdin) {
+            secret = PasswordInput.fromStream(System.in);
+        } else if (password.env != null) {
+            secret = PasswordInput.fromEnvironment(password.env);
+            if (secret == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "environment variable " + password.env + " is not set");
+            }
+        } else {
+            secret = PasswordInput.prompt(mailbox);
+            if (secret == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no terminal to ask for the password: use --password-stdin or --password-env VAR");
+            }
+        }
+        return secret;
+    }
+
+    private DiagnosticSettings settings() {
+        Offer offerValue = parse(() -> offer == null ? (privateHost != null ? Offer.PRIVATE : Offer.HOSTED)
+                : Offer.valueOf(offer.toUpperCase(Locale.ROOT)), "--offer");
+        MailSetup setupValue = parse(() -> setup == null ? null
+                : MailSetup.valueOf(setup.toUpperCase(Locale.ROOT).replace('-', '_')), "--setup");
+        if (offerValue == Offer.PRIVATE && privateHost == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--offer private needs --private-host");
+        }
+        String server = offerValue == Offer.PRIVATE ? privateHost : HOSTED_SERVER;
+        TlsMode smtpMode = parse(() -> TlsMode.parse(smtpTls), "--smtp-tls");
+        TlsMode imapMode = parse(() -> TlsMode.parse(imapTls), "--imap-tls");
+        Endpoint smtpEndpoint = parse(() -> Endpoint.parse(smtp == null ? server : smtp, smtpMode == TlsMode.IMPLICIT ? 465 : 587), "--smtp");
+        Endpoint imapEndpoint = parse(() -> Endpoint.parse(imap == null ? server : imap, imapMode == TlsMode.IMPLICIT ? 993 : 143), "--imap");
+        Endpoint dnsEndpoint = dns == null ? null : parse(() -> Endpoint.parse(dns, 53), "--dns");
+        URI webmail = "none".equalsIgnoreCase(webmailUrl) ? null
+                : parse(() -> URI.create(webmailUrl == null ? "https://" + server + "/EWS/Exchange.asmx" : webmailUrl), "--webmail-url");
+        if (timeoutSeconds < 1 || receiveTimeoutSeconds < 0 || mxPort < 1 || mxPort > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout, --receive-timeout and --mx-port must be positive");
+        }
+        Duration overall = Duration.ofSeconds(timeoutSeconds);
+        Duration connect = Duration.ofSeconds(Math.min(15, timeoutSeconds));
+        Duration dnsTimeout = Duration.ofSeconds(Math.min(5, timeoutSeconds));
+        return new DiagnosticSettings(dnsEndpoint, dnsTimeout, smtpEndpoint, smtpMode, imapEndpoint, imapMode, mxPort, webmail,
+                connect, Duration.ofSeconds(receiveTimeoutSeconds), overall,
+                new Expectation(offerValue, setupValue, privateHost), helo);
+    }
+
+    private <T> T parse(java.util.function.Supplier<T> parser, String option) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "bad " + option + ": " + e.getMessage());
+        }
+    }
+
+    static void writeFacts(FactsDocument facts, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? ReportWriter.yaml() : ReportWriter.json();
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(facts) + "\n");
+    }
+}

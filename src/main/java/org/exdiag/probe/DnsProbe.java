@@ -1,0 +1,135 @@
+package org.exdiag.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.exdiag.facts.DnsLookup;
+import org.exdiag.facts.LookupStatus;
+import org.exdiag.facts.MxRecord;
+import org.exdiag.facts.SrvRecord;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * DNS lookups with dnsjava, asking the resolver directly so that NXDOMAIN, NODATA, SERVFAIL and a
+ * timeout stay apart (a caching Lookup would merge them). UDP first; dnsjava retries over TCP when an
+ * answer comes back truncated. Thread-safe.
+ */
+public final class DnsProbe {
+    private final Resolver resolver;
+    private final Duration timeout;
+
+    /** {@code server} null: the system's resolvers. */
+    public DnsProbe(Endpoint server, Duration timeout) {
+        this.timeout = timeout;
+        if (server == null) {
+            this.resolver = new ExtendedResolver();
+        } else {
+            try {
+                SimpleResolver simple = new SimpleResolver(server.host());
+                simple.setPort(server.port());
+                this.resolver = simple;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bad DNS server " + server + ": " + e.getMessage(), e);
+            }
+        }
+        this.resolver.setTimeout(timeout);
+    }
+
+    public CompletableFuture<DnsLookup<MxRecord>> mx(String domain) {
+        return query(domain, Type.MX).thenApply(answer -> {
+            List<MxRecord> records = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof org.xbill.DNS.MXRecord mx) {
+                    records.add(new MxRecord(mx.getPriority(), mx.getTarget().toString()));
+                }
+            }
+            records.sort(Comparator.comparing(MxRecord::preference).thenComparing(MxRecord::host));
+            return new DnsLookup<>(answer.status(records.isEmpty()), records);
+        });
+    }
+
+    public CompletableFuture<DnsLookup<SrvRecord>> autodiscoverSrv(String domain) {
+        return query("_autodiscover._tcp." + domain, Type.SRV).thenApply(answer -> {
+            List<SrvRecord> records = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof org.xbill.DNS.SRVRecord srv) {
+                    records.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(), srv.getTarget().toString()));
+                }
+            }
+            return new DnsLookup<>(answer.status(records.isEmpty()), records);
+        });
+    }
+
+    /** A and AAAA addresses of a host, through the same resolver (never the system's, when one was given). */
+    public CompletableFuture<List<InetAddress>> addresses(String host) {
+        CompletableFuture<Answer> a = query(host, Type.A);
+        CompletableFuture<Answer> aaaa = query(host, Type.AAAA);
+        return a.thenCombine(aaaa, (four, six) -> {
+            List<InetAddress> out = new ArrayList<>();
+            for (Answer answer : List.of(four, six)) {
+                for (Record r : answer.records()) {
+                    if (r instanceof ARecord ar) {
+                        out.add(ar.getAddress());
+                    } else if (r instanceof AAAARecord ar) {
+                        out.add(ar.getAddress());
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** What came back, before interpretation: the rcode (or a failure status) and the answer records. */
+    private record Answer(LookupStatus failure, List<Record> records) {
+        LookupStatus status(boolean noRecordOfTheType) {
+            if (failure != null) {
+                return failure;
+            }
+            return noRecordOfTheType ? LookupStatus.NODATA : LookupStatus.OK;
+        }
+    }
+
+    private CompletableFuture<Answer> query(String name, int type) {
+        Message query;
+        try {
+            query = Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN));
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(new Answer(LookupStatus.ERROR, List.of()));
+        }
+        return resolver.sendAsync(query).toCompletableFuture()
+                .orTimeout(timeout.toMillis() + 250, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                        boolean timedOut = cause instanceof SocketTimeoutException || cause instanceof TimeoutException
+                                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
+                        return new Answer(timedOut ? LookupStatus.TIMEOUT : LookupStatus.ERROR, List.of());
+                    }
+                    return switch (response.getRcode()) {
+                        case Rcode.NOERROR -> new Answer(null, response.getSection(Section.ANSWER));
+                        case Rcode.NXDOMAIN -> new Answer(LookupStatus.NXDOMAIN, List.of());
+                        case Rcode.SERVFAIL -> new Answer(LookupStatus.SERVFAIL, List.of());
+                        default -> new Answer(LookupStatus.ERROR, List.of());
+                    };
+                });
+    }
+}

@@ -1,0 +1,97 @@
+package org.exdiag.probe;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.SubjectTerm;
+import java.time.Duration;
+import java.util.Locale;
+import org.exdiag.facts.AuthCheck;
+import org.exdiag.facts.AuthResult;
+
+/**
+ * Logs in to the mailbox over IMAP (the authentication check), then, for the inbound test, looks for
+ * the tagged email until it arrives or time is up. One session serves both.
+ */
+public final class ImapProbe implements AutoCloseable {
+    private static final long POLL_MILLIS = 200;
+
+    private final Endpoint server;
+    private final TlsMode tls;
+    private final Duration timeout;
+    private Store store;
+
+    public ImapProbe(Endpoint server, TlsMode tls, Duration timeout) {
+        this.server = server;
+        this.tls = tls;
+        this.timeout = timeout;
+    }
+
+    public AuthCheck login(String mailbox, Secret password) {
+        Session session = Session.getInstance(MailProps.imap(tls, timeout));
+        try {
+            store = session.getStore(tls == TlsMode.IMPLICIT ? "imaps" : "imap");
+            store.connect(server.host(), server.port(), mailbox, password.reveal());
+            return new AuthCheck(AuthResult.OK, "LOGIN completed");
+        } catch (AuthenticationFailedException e) {
+            String said = e.getMessage() == null ? "" : e.getMessage().strip();
+            boolean locked = said.toLowerCase(Locale.ROOT).contains("lock");
+            return new AuthCheck(locked ? AuthResult.LOCKED : AuthResult.REJECTED, said.isEmpty() ? "login refused" : said);
+        } catch (MessagingException | RuntimeException e) {
+            store = null;
+            return new AuthCheck(AuthResult.ERROR, Failures.describe(e));
+        }
+    }
+
+    public boolean loggedIn() {
+        return store != null && store.isConnected();
+    }
+
+    /**
+     * Waits for the message whose subject holds {@code tag}; true as soon as it is in the inbox,
+     * false when {@code waitFor} passes first, null when the mailbox could not be searched.
+     */
+    public Boolean awaitMessage(String tag, Duration waitFor) {
+        if (!loggedIn()) {
+            return null;
+        }
+        long deadline = System.nanoTime() + waitFor.toNanos();
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            while (true) {
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    Message[] found = inbox.search(new SubjectTerm(tag));
+                    if (found.length > 0) {
+                        return true;
+                    }
+                } finally {
+                    inbox.close(false);
+                }
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException | RuntimeException ignored) {
+                // logging out is a courtesy
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.exdiag.probe;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.exdiag.facts.ConnectResult;
+import org.exdiag.facts.SmtpExchange;
+import org.exdiag.facts.SmtpFacts;
+
+/**
+ * The outbound test: authenticated submission of a tagged email from the mailbox to itself, keeping
+ * every server reply with its stage. Never throws: a failure is in the facts.
+ */
+public final class OutboundProbe {
+    private final Endpoint server;
+    private final TlsMode tls;
+    private final Duration timeout;
+    private final String heloName;
+
+    public OutboundProbe(Endpoint server, TlsMode tls, Duration timeout, String heloName) {
+        this.server = server;
+        this.tls = tls;
+        this.timeout = timeout;
+        this.heloName = heloName;
+    }
+
+    /** What the submission showed, and whether the message was accepted. */
+    public record Result(SmtpFacts smtp, Boolean sent, String failure) {
+    }
+
+    public Result send(String mailbox, Secret password) {
+        Session session = Session.getInstance(MailProps.smtp(tls, timeout, true, false, heloName));
+        RecordingSmtpTransport transport = new RecordingSmtpTransport(session, tls == TlsMode.IMPLICIT);
+        String tag = TestMessages.newTag("outbound");
+        ConnectResult connect = ConnectResult.OK;
+        Boolean sent;
+        String failure = null;
+        try {
+            MimeMessage message = TestMessages.build(session, mailbox, mailbox, tag, "outbound test, sent to itself");
+            transport.connect(server.host(), server.port(), mailbox, password.reveal());
+            transport.sendMessage(message, new Address[] {message.getAllRecipients()[0]});
+            sent = true;
+        } catch (MessagingException | RuntimeException e) {
+            sent = false;
+            failure = Failures.describe(e);
+            if (transport.replies().isEmpty()) {
+                // Nothing was heard from the server: the connection itself failed.
+                connect = Failures.connectResult(e);
+            } else if (tls != TlsMode.NONE && Failures.connectResult(e) == ConnectResult.TLS_ERROR) {
+                connect = ConnectResult.TLS_ERROR;
+            }
+        } finally {
+            try {
+                if (transport.isConnected()) {
+                    transport.close();
+                }
+            } catch (MessagingException | RuntimeException ignored) {
+                // the test is over; a failing QUIT changes nothing
+            }
+        }
+        List<SmtpExchange> replies = transport.replies();
+        return new Result(new SmtpFacts(server.host(), server.port(), connect, replies), sent, failure);
+    }
+}
