@@ -42,15 +42,16 @@ final class RecordingSmtpTransport extends SMTPTransport {
     }
 
     @Override
-    protected void finishData() throws IOException, MessagingException {
-        stage = SmtpStage.END_OF_DATA;
-        super.finishData();
+    protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+            throws MessagingException {
+        stage = SmtpStage.CONNECT;
+        return super.protocolConnect(host, port, user, password);
     }
 
     @Override
-    public synchronized void close() throws MessagingException {
-        stage = SmtpStage.QUIT;
-        super.close();
+    protected void finishData() throws IOException, MessagingException {
+        stage = SmtpStage.END_OF_DATA;
+        super.finishData();
     }
 
     @Override

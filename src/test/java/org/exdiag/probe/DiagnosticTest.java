@@ -1,0 +1,241 @@
+package org.exdiag.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.exdiag.TestSupport;
+import org.exdiag.facts.AuthResult;
+import org.exdiag.facts.ConnectResult;
+import org.exdiag.facts.Expectation;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.LookupStatus;
+import org.exdiag.facts.MailSetup;
+import org.exdiag.facts.Offer;
+import org.exdiag.facts.SmtpStage;
+import org.exdiag.knowledge.Language;
+import org.exdiag.report.Report;
+import org.exdiag.report.ReportWarning;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Live diagnostics against real servers on loopback: GreenMail for SMTP and IMAP, the test DNS
+ * server for DNS, a scripted SMTP server for replies GreenMail cannot give. No protocol is mocked.
+ */
+@Timeout(60)
+class DiagnosticTest {
+    private static final String MAILBOX = "jane@example.com";
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private GreenMail mail;
+    private TestDnsServer dns;
+    private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws Exception {
+        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
+        dns = new TestDnsServer()
+                .mx("example.com", 1, "mx1.mail.ovh.net")
+                .a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+    }
+
+    @AfterEach
+    void stop() {
+        mail.stop();
+        dns.close();
+    }
+
+    private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
+        return new DiagnosticSettings(Endpoint.parse(dns.address(), 53), Duration.ofMillis(800),
+                new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE,
+                new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mxPort, null,
+                Duration.ofSeconds(3), receive, Duration.ofSeconds(20),
+                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test");
+    }
+
+    private DiagnosticSettings healthySettings() {
+        return settings(mail.getSmtp().getPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10));
+    }
+
+    private FactsDocument diagnose(DiagnosticSettings settings, String password) throws Exception {
+        try (Secret secret = new Secret(password.toCharArray())) {
+            return new Diagnostic(settings, null, (probe, outcome, took) -> progress.add(probe + ": " + outcome),
+                    Clock.systemUTC()).run(MAILBOX, secret);
+        }
+    }
+
+    private static Report report(FactsDocument facts) {
+        return TestSupport.expertise().report(facts, Language.EN);
+    }
+
+    private static List<String> codes(Report r) {
+        return r.warnings().stream().map(ReportWarning::code).sorted().toList();
+    }
+
+    @Test
+    void healthySetupGivesNoWarning() throws Exception {
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        Report report = report(facts);
+        assertThat(codes(report)).as(facts.toString()).isEmpty();
+        assertThat(facts.dns().mx().records()).extracting(r -> r.host()).containsExactly("mx1.mail.ovh.net.");
+        assertThat(facts.testEmail().sent()).isTrue();
+        assertThat(facts.testEmail().received()).isTrue();
+        assertThat(facts.auth().imap().result()).isEqualTo(AuthResult.OK);
+        assertThat(facts.smtp().replies()).extracting(e -> e.stage())
+                .contains(SmtpStage.CONNECT, SmtpStage.EHLO, SmtpStage.AUTH, SmtpStage.MAIL, SmtpStage.RCPT,
+                        SmtpStage.DATA, SmtpStage.END_OF_DATA);
+        assertThat(facts.smtp().replies().get(0).reply()).startsWith("220 ");
+        assertThat(progress).anyMatch(p -> p.startsWith("inbound test: received"));
+        // both test emails reached the mailbox
+        assertThat(mail.getReceivedMessagesForDomain("example.com")).hasSize(2);
+    }
+
+    @Test
+    void mxPointingElsewhereExplainsTheMissingTestEmail() throws Exception {
+        GreenMail elsewhere = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        elsewhere.start();
+        try {
+            dns.close();
+            dns = new TestDnsServer()
+                    .mx("example.com", 10, "mail.other-host.net")
+                    .a("mail.other-host.net", "127.0.0.1")
+                    .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+            FactsDocument facts = diagnose(settings(mail.getSmtp().getPort(), elsewhere.getSmtp().getPort(),
+                    Duration.ofSeconds(2)), PASSWORD);
+            Report report = report(facts);
+            assertThat(codes(report)).containsExactly("MX_INVALID", "TEST_EMAIL_NOT_RECEIVED");
+            assertThat(report.rootCauses()).containsExactly("MX_INVALID");
+            assertThat(report.warning("MX_INVALID").orElseThrow().explains()).containsExactly("TEST_EMAIL_NOT_RECEIVED");
+            assertThat(elsewhere.getReceivedMessages()).hasSize(1); // the inbound test went to the other host
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
+    void wrongPasswordExplainsTheFailedSend() throws Exception {
+        FactsDocument facts = diagnose(healthySettings(), "not the password");
+        Report report = report(facts);
+        assertThat(report.rootCauses()).containsExactly("AUTH_FAILED");
+        assertThat(report.warning("AUTH_FAILED").orElseThrow().explains()).containsExactly("TEST_EMAIL_NOT_SENT");
+        assertThat(facts.auth().imap().result()).isEqualTo(AuthResult.REJECTED);
+        assertThat(facts.smtp().replies()).anyMatch(e -> e.stage() == SmtpStage.AUTH && e.reply().startsWith("535"));
+        assertThat(facts.testEmail().received()).as("cannot be checked without a login").isNull();
+    }
+
+    @Test
+    void wrongSrvPortIsReported() throws Exception {
+        dns.close();
+        dns = new TestDnsServer()
+                .mx("example.com", 1, "mx1.mail.ovh.net")
+                .a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 8443, "ex.mail.ovh.net");
+        Report report = report(diagnose(healthySettings(), PASSWORD));
+        assertThat(codes(report)).containsExactly("SRV_INVALID");
+        assertThat(report.warning("SRV_INVALID").orElseThrow().evidence().get(0)).contains("SRV 0 0 8443");
+    }
+
+    @Test
+    void dnsServerDownIsCouldNotCheckNotInvalid() throws Exception {
+        dns.dropEverything(true);
+        long start = System.nanoTime();
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Report report = report(facts);
+        assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.TIMEOUT);
+        assertThat(codes(report)).contains("MX_LOOKUP_FAILED", "SRV_LOOKUP_FAILED").doesNotContain("MX_INVALID", "SRV_INVALID",
+                "TEST_EMAIL_NOT_RECEIVED");
+        assertThat(facts.testEmail().received()).isNull();
+        assertThat(report.verdict().wire()).isEqualTo("incomplete");
+        // bounded by the DNS timeout, not by the overall one (a generous margin for a loaded machine)
+        assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void servfailIsCouldNotCheck() throws Exception {
+        dns.servfail("example.com");
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.SERVFAIL);
+        assertThat(codes(report(facts))).contains("MX_LOOKUP_FAILED").doesNotContain("MX_INVALID");
+    }
+
+    @Test
+    void missingMxIsNxdomainOrNodataAndInvalid() throws Exception {
+        dns.close();
+        dns = new TestDnsServer().a("example.com", "127.0.0.1");
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.NODATA);
+        assertThat(facts.dns().autodiscoverSrv().status()).isEqualTo(LookupStatus.NXDOMAIN);
+        assertThat(codes(report(facts))).contains("MX_INVALID", "SRV_INVALID");
+    }
+
+    @Test
+    void truncatedUdpAnswersAreRetriedOverTcp() throws Exception {
+        dns.truncateUdp(true);
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.OK);
+        assertThat(facts.dns().mx().records()).hasSize(1);
+        assertThat(dns.tcpQueries()).isPositive();
+        assertThat(codes(report(facts))).isEmpty();
+    }
+
+    @Test
+    void closedSubmissionPortExplainsTheFailedSend() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        FactsDocument facts = diagnose(settings(closed, mail.getSmtp().getPort(), Duration.ofSeconds(10)), PASSWORD);
+        Report report = report(facts);
+        assertThat(facts.smtp().connect()).isEqualTo(ConnectResult.REFUSED);
+        assertThat(report.rootCauses()).containsExactly("SMTP_UNREACHABLE");
+        assertThat(report.warning("SMTP_UNREACHABLE").orElseThrow().explains()).containsExactly("TEST_EMAIL_NOT_SENT");
+        assertThat(facts.testEmail().received()).isTrue(); // receiving does not depend on submission
+    }
+
+    @Test
+    void senderRejectedAsSpamExplainsTheFailedSend() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer().on("MAIL", "550 5.7.501 Access denied, spam abuse detected.")) {
+            FactsDocument facts = diagnose(settings(smtp.port(), mail.getSmtp().getPort(), Duration.ofSeconds(10)), PASSWORD);
+            Report report = report(facts);
+            assertThat(report.rootCauses()).containsExactly("SPAM_BLOCKED");
+            assertThat(report.warning("SPAM_BLOCKED").orElseThrow().explains()).containsExactly("TEST_EMAIL_NOT_SENT");
+            assertThat(facts.smtp().replies()).anyMatch(e -> e.stage() == SmtpStage.MAIL && e.reply().contains("5.7.501"));
+            assertThat(facts.smtp().replies()).anyMatch(e -> e.stage() == SmtpStage.AUTH && e.reply().startsWith("235"));
+            assertThat(facts.testEmail().received()).isTrue();
+        }
+    }
+
+    @Test
+    void garbledGreetingIsUnreachableNotAVerdictOnTheAccount() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer().on("GREETING", "HTTP/1.1 400 Bad Request")) {
+            FactsDocument facts = diagnose(settings(smtp.port(), mail.getSmtp().getPort(), Duration.ofSeconds(10)), PASSWORD);
+            Report report = report(facts);
+            assertThat(report.rootCauses()).as(facts.smtp().toString()).containsExactly("SMTP_UNREACHABLE");
+            assertThat(codes(report)).doesNotContain("AUTH_FAILED", "SPAM_BLOCKED");
+        }
+    }
+
+    @Test
+    void thePasswordAppearsInNoFactNorReport() throws Exception {
+        FactsDocument facts = diagnose(healthySettings(), PASSWORD);
+        String all = facts.toString() + org.exdiag.report.ReportWriter.json().writeValueAsString(facts)
+                + org.exdiag.report.ReportWriter.json().writeValueAsString(report(facts)) + progress;
+        assertThat(all).doesNotContain(PASSWORD);
+        FactsDocument failed = diagnose(healthySettings(), "wrong-" + PASSWORD);
+        assertThat(org.exdiag.report.ReportWriter.json().writeValueAsString(failed) + progress).doesNotContain("wrong-" + PASSWORD);
+    }
+}

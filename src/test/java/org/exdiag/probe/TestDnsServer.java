@@ -1,0 +1,233 @@
+package org.exdiag.probe;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * A small authoritative DNS server for tests, on loopback over UDP and TCP (same port), built on
+ * dnsjava's message classes. Serves the records a test gives it, and can answer SERVFAIL, drop
+ * queries (a server that is down), or truncate UDP answers (so that clients retry over TCP).
+ */
+public final class TestDnsServer implements AutoCloseable {
+    private static final long TTL = 60;
+
+    private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
+    private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> servfail = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger udpQueries = new AtomicInteger();
+    private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final DatagramSocket udp;
+    private final ServerSocket tcp;
+    private volatile boolean drop;
+    private volatile boolean truncateUdp;
+
+    public TestDnsServer() throws IOException {
+        ServerSocket tcpSocket = null;
+        DatagramSocket udpSocket = null;
+        for (int attempt = 0; attempt < 20 && udpSocket == null; attempt++) {
+            tcpSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            try {
+                udpSocket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpSocket.getLocalPort()));
+            } catch (IOException taken) {
+                tcpSocket.close();
+            }
+        }
+        if (udpSocket == null) {
+            throw new IOException("no free port for both UDP and TCP");
+        }
+        this.tcp = tcpSocket;
+        this.udp = udpSocket;
+        start("dns-udp", this::serveUdp);
+        start("dns-tcp", this::serveTcp);
+    }
+
+    public int port() {
+        return udp.getLocalPort();
+    }
+
+    public String address() {
+        return "127.0.0.1:" + port();
+    }
+
+    public TestDnsServer mx(String domain, int preference, String host) {
+        return add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(host)));
+    }
+
+    public TestDnsServer srv(String owner, int priority, int weight, int port, String target) {
+        return add(new SRVRecord(name(owner), DClass.IN, TTL, priority, weight, port, name(target)));
+    }
+
+    public TestDnsServer a(String host, String ip) {
+        try {
+            return add(new ARecord(name(host), DClass.IN, TTL, InetAddress.getByName(ip)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Queries for this name get SERVFAIL. */
+    public TestDnsServer servfail(String owner) {
+        servfail.add(name(owner).toString().toLowerCase());
+        return this;
+    }
+
+    /** Stop answering anything (queries time out). */
+    public TestDnsServer dropEverything(boolean on) {
+        drop = on;
+        return this;
+    }
+
+    /** UDP answers carry the TC flag and no records; TCP answers are whole. */
+    public TestDnsServer truncateUdp(boolean on) {
+        truncateUdp = on;
+        return this;
+    }
+
+    public int udpQueries() {
+        return udpQueries.get();
+    }
+
+    public int tcpQueries() {
+        return tcpQueries.get();
+    }
+
+    private TestDnsServer add(Record r) {
+        records.computeIfAbsent(key(r.getName(), r.getType()), k -> new CopyOnWriteArrayList<>()).add(r);
+        knownNames.add(r.getName().toString().toLowerCase());
+        return this;
+    }
+
+    private static Name name(String s) {
+        try {
+            return Name.fromString(s.endsWith(".") ? s : s + ".");
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String key(Name name, int type) {
+        return name.toString().toLowerCase() + "/" + type;
+    }
+
+    byte[] answer(byte[] queryBytes, boolean overUdp) throws IOException {
+        Message query = new Message(queryBytes);
+        Record question = query.getQuestion();
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setFlag(Flags.AA);
+        if (query.getHeader().getFlag(Flags.RD)) {
+            response.getHeader().setFlag(Flags.RD);
+        }
+        response.addRecord(question, Section.QUESTION);
+        String owner = question.getName().toString().toLowerCase();
+        if (servfail.contains(owner)) {
+            response.getHeader().setRcode(Rcode.SERVFAIL);
+        } else if (!knownNames.contains(owner)) {
+            response.getHeader().setRcode(Rcode.NXDOMAIN);
+        } else if (overUdp && truncateUdp) {
+            response.getHeader().setFlag(Flags.TC);
+        } else {
+            for (Record r : records.getOrDefault(key(question.getName(), question.getType()), List.of())) {
+                response.addRecord(r, Section.ANSWER);
+            }
+        }
+        return response.toWire();
+    }
+
+    private void serveUdp() {
+        byte[] buffer = new byte[4096];
+        while (!udp.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                udp.receive(packet);
+                udpQueries.incrementAndGet();
+                if (drop) {
+                    continue;
+                }
+                byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+                byte[] out = answer(query, true);
+                udp.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
+            } catch (IOException e) {
+                if (udp.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try {
+                Socket socket = tcp.accept();
+                start("dns-tcp-conn", () -> serveConnection(socket));
+            } catch (IOException e) {
+                if (tcp.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void serveConnection(Socket socket) {
+        try (socket) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            while (true) {
+                int length = in.readUnsignedShort();
+                byte[] query = in.readNBytes(length);
+                tcpQueries.incrementAndGet();
+                if (drop) {
+                    continue;
+                }
+                byte[] answer = answer(query, false);
+                out.writeShort(answer.length);
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // client went away
+        }
+    }
+
+    private void start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    @Override
+    public void close() {
+        udp.close();
+        try {
+            tcp.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+    }
+}
