@@ -142,7 +142,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                         }
                     }, Clock.systemUTC());
             err.println("exdiag: diagnosing " + mailbox);
+            long start = System.nanoTime();
             facts = diagnostic.run(mailbox, secret);
+            err.printf("exdiag: probes done in %.2f s%n", (System.nanoTime() - start) / 1e9);
         } catch (ProbeException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -45,7 +45,26 @@ public final class Main implements Runnable {
             ex.printStackTrace(cmd.getErr());
             return ExitCodes.FAILED;
         });
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli;
+    }
+
+    /**
+     * Usage errors name what was wrong without echoing stray arguments: a password typed on the
+     * command line by mistake must not be printed back (nor land in a terminal log).
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            java.util.List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
+            message = options.isEmpty() ? "unexpected argument" : "unknown option: " + String.join(", ", options);
+        }
+        cmd.getErr().println("exdiag: " + message);
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        cmd.getErr().flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

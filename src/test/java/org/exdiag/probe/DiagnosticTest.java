@@ -230,6 +230,63 @@ class DiagnosticTest {
     }
 
     @Test
+    void webmailLoginResultsAreRecorded() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((MAILBOX + ":" + PASSWORD).getBytes());
+        http.createContext("/EWS/Exchange.asmx", exchange -> {
+            boolean ok = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(ok ? 200 : 401, -1);
+            exchange.close();
+        });
+        http.start();
+        try {
+            java.net.URI url = java.net.URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/EWS/Exchange.asmx");
+            DiagnosticSettings s = healthySettings();
+            DiagnosticSettings withWebmail = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
+                    s.imapTls(), s.mxPort(), url, s.connectTimeout(), s.receiveTimeout(), s.overallTimeout(), s.expect(), s.heloName());
+            assertThat(diagnose(withWebmail, PASSWORD).auth().webmail().result()).isEqualTo(AuthResult.OK);
+            FactsDocument wrong = diagnose(withWebmail, "nope");
+            assertThat(wrong.auth().webmail().result()).isEqualTo(AuthResult.REJECTED);
+            assertThat(wrong.auth().webmail().detail()).isEqualTo("HTTP 401");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void accountFlagsComeFromTheirSource() throws Exception {
+        java.nio.file.Path flags = java.nio.file.Files.createTempFile("flags", ".yaml");
+        java.nio.file.Files.writeString(flags, "state: active\nspamBlocked: true\nlocked: false\n");
+        try (Secret secret = new Secret(PASSWORD.toCharArray())) {
+            FactsDocument facts = new Diagnostic(healthySettings(), new AccountFlagsFile(flags), ProgressListener.NONE,
+                    Clock.systemUTC()).run(MAILBOX, secret);
+            assertThat(facts.account().spamBlocked()).isTrue();
+            assertThat(report(facts).rootCauses()).containsExactly("SPAM_BLOCKED");
+        } finally {
+            java.nio.file.Files.delete(flags);
+        }
+    }
+
+    @Test
+    void theWholeDiagnosticIsBoundedByItsTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            DiagnosticSettings s = settings(silent.getLocalPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10));
+            DiagnosticSettings bounded = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
+                    s.imapTls(), s.mxPort(), null, Duration.ofSeconds(30), s.receiveTimeout(), Duration.ofMillis(1500),
+                    s.expect(), s.heloName());
+            long start = System.nanoTime();
+            FactsDocument facts = diagnose(bounded, PASSWORD);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(facts.smtp().connect()).isEqualTo(ConnectResult.TIMEOUT);
+            assertThat(facts.testEmail().sent()).isNull();
+            assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.OK); // what finished in time is kept
+            assertThat(codes(report(facts))).contains("SMTP_UNREACHABLE").doesNotContain("AUTH_FAILED", "TEST_EMAIL_NOT_SENT");
+        }
+    }
+
+    @Test
     void thePasswordAppearsInNoFactNorReport() throws Exception {
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         String all = facts.toString() + org.exdiag.report.ReportWriter.json().writeValueAsString(facts)

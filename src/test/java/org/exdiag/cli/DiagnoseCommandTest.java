@@ -1,0 +1,103 @@
+package org.exdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.exdiag.probe.TestDnsServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `exdiag diagnose` end to end, as a support engineer runs it, against servers on loopback. */
+@Timeout(60)
+class DiagnoseCommandTest {
+    private static final String MAILBOX = "jane@example.com";
+    private static final String PASSWORD = "Distinctive-P4ssw0rd-7c1e";
+
+    @TempDir
+    Path tmp;
+
+    private GreenMail mail;
+    private TestDnsServer dns;
+    private InputStream stdin;
+
+    @BeforeEach
+    void start() throws Exception {
+        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
+        dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        stdin = System.in;
+    }
+
+    @AfterEach
+    void stop() {
+        System.setIn(stdin);
+        mail.stop();
+        dns.close();
+    }
+
+    private Cli diagnose(String password, String... extra) {
+        System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+        String[] base = {"diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",
+                "--dns", dns.address(), "--smtp", "127.0.0.1:" + mail.getSmtp().getPort(), "--smtp-tls", "none",
+                "--imap", "127.0.0.1:" + mail.getImap().getPort(), "--imap-tls", "none",
+                "--mx-port", Integer.toString(mail.getSmtp().getPort()), "--webmail-url", "none",
+                "--receive-timeout", "10", "--timeout", "30"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return Cli.run(args);
+    }
+
+    @Test
+    void healthyMailboxReportsHealthyAndSavesItsFacts() throws Exception {
+        Path facts = tmp.resolve("facts.yaml");
+        Cli r = diagnose(PASSWORD, "--save-facts", facts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        if (System.getProperty("exdiag.showTiming") != null) {
+            System.out.println(r.err());
+        }
+        assertThat(r.out()).startsWith(MAILBOX + ": healthy");
+        assertThat(r.err()).contains("dns mx").contains("outbound test").contains("inbound test").contains("imap login");
+        // The saved facts are a valid facts file that gives the same verdict when analyzed later.
+        Cli again = Cli.run("analyze", facts.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("\"verdict\" : \"healthy\"");
+    }
+
+    @Test
+    void thePasswordIsInNoOutputNorFile() throws Exception {
+        Path facts = tmp.resolve("facts.json");
+        Cli ok = diagnose(PASSWORD, "--save-facts", facts.toString(), "--format", "json");
+        Cli wrong = diagnose("wrong-" + PASSWORD, "--format", "markdown");
+        assertThat(wrong.out()).contains("AUTH_FAILED");
+        for (String text : new String[] {ok.out(), ok.err(), wrong.out(), wrong.err(), Files.readString(facts)}) {
+            assertThat(text).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void noPasswordSourceWithoutATerminalIsAUsageError() {
+        Cli r = Cli.run("diagnose", MAILBOX, "--dns", dns.address(), "--webmail-url", "none");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--password-stdin");
+    }
+
+    @Test
+    void thePasswordIsNeverAnArgument() {
+        Cli r = Cli.run("diagnose", MAILBOX, "--password", PASSWORD);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown option: --password").doesNotContain(PASSWORD);
+    }
+}
