@@ -56,8 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat format = parseFormat();
-        Language lang = parseLanguage();
+        ReportFormat format = common.format(spec.commandLine(), ReportFormat.JSON);
+        Language lang = common.language(spec.commandLine());
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
@@ -144,23 +144,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static String errorText(Outcome o) {
         return o.errorMessage() + (o.errorField() == null ? "" : " (field " + o.errorField() + ")");
-    }
-
-    private ReportFormat parseFormat() {
-        try {
-            return common.format == null ? ReportFormat.JSON : ReportFormat.parse(common.format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown format \"" + common.format + "\" (expected text, json, yaml, jsonl or markdown)");
-        }
-    }
-
-    private Language parseLanguage() {
-        try {
-            return common.language();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 
     /** Lets the command see whether there is more than one document before analyzing the first. */

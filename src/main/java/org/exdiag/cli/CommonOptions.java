@@ -8,6 +8,8 @@ import org.exdiag.engine.LoadException;
 import org.exdiag.engine.Problem;
 import org.exdiag.knowledge.Language;
 import org.exdiag.report.Expertise;
+import org.exdiag.report.ReportFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options every command takes: where rules and texts come from, the language, the output format. */
@@ -27,8 +29,23 @@ final class CommonOptions {
             description = "text, json, yaml, jsonl or markdown (a help request for the provider's support).")
     String format;
 
-    Language language() {
-        return Language.parse(lang);
+    /** The --lang value, or a usage error naming the choices. */
+    Language language(CommandLine cmd) {
+        try {
+            return Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
+    }
+
+    /** The --format value, {@code fallback} when not given, or a usage error naming the choices. */
+    ReportFormat format(CommandLine cmd, ReportFormat fallback) {
+        try {
+            return format == null ? fallback : ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd,
+                    "unknown format \"" + format + "\" (expected text, json, yaml, jsonl or markdown)");
+        }
     }
 
     /** A folder given, else the one in the working directory, else the copy inside the application. */

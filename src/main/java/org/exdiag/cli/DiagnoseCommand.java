@@ -120,8 +120,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat format = parse(() -> common.format == null ? ReportFormat.TEXT : ReportFormat.parse(common.format), "--format");
-        Language lang = parse(common::language, "--lang");
+        ReportFormat format = common.format(spec.commandLine(), ReportFormat.TEXT);
+        Language lang = common.language(spec.commandLine());
         DiagnosticSettings settings = settings();
         if (!mailbox.contains("@")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MAILBOX must be an email address");

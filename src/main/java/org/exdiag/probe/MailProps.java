@@ -10,11 +10,7 @@ final class MailProps {
 
     static Properties smtp(TlsMode tls, Duration timeout, boolean auth, boolean opportunisticTls, String heloName) {
         String p = tls == TlsMode.IMPLICIT ? "mail.smtps." : "mail.smtp.";
-        Properties props = new Properties();
-        String millis = Long.toString(timeout.toMillis());
-        props.setProperty(p + "connectiontimeout", millis);
-        props.setProperty(p + "timeout", millis);
-        props.setProperty(p + "writetimeout", millis);
+        Properties props = timeouts(p, timeout);
         props.setProperty(p + "auth", Boolean.toString(auth));
         props.setProperty(p + "localhost", heloName);
         props.setProperty(p + "quitwait", "true");
@@ -35,11 +31,7 @@ final class MailProps {
 
     static Properties imap(TlsMode tls, Duration timeout) {
         String p = tls == TlsMode.IMPLICIT ? "mail.imaps." : "mail.imap.";
-        Properties props = new Properties();
-        String millis = Long.toString(timeout.toMillis());
-        props.setProperty(p + "connectiontimeout", millis);
-        props.setProperty(p + "timeout", millis);
-        props.setProperty(p + "writetimeout", millis);
+        Properties props = timeouts(p, timeout);
         if (tls == TlsMode.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");
@@ -47,6 +39,16 @@ final class MailProps {
         if (tls != TlsMode.NONE) {
             props.setProperty(p + "ssl.checkserveridentity", "true");
         }
+        return props;
+    }
+
+    /** Connecting, reading and writing each bounded: no probe waits on a silent server for ever. */
+    private static Properties timeouts(String prefix, Duration timeout) {
+        Properties props = new Properties();
+        String millis = Long.toString(timeout.toMillis());
+        props.setProperty(prefix + "connectiontimeout", millis);
+        props.setProperty(prefix + "timeout", millis);
+        props.setProperty(prefix + "writetimeout", millis);
         return props;
     }
 }
