@@ -58,9 +58,8 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
     private Document advance() {
         while (true) {
             if (lines != null) {
-                Document d = lines.next();
-                if (d != null) {
-                    return d;
+                if (lines.hasNext()) {
+                    return lines.next();
                 }
                 lines.close();
                 lines = null;
@@ -131,8 +130,14 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
         }
     }
 
+    /** The documents of a JSON lines stream (an HTTP body, say), named {@code name:LINE}. */
+    public static JsonLines jsonLines(String name, InputStream in, int maxDocumentBytes) {
+        return new JsonLines(name, in, maxDocumentBytes);
+    }
+
     /** Reads a JSON lines file one bounded line at a time; an over-long line is skipped, not buffered. */
-    static final class JsonLines {
+    public static final class JsonLines implements Iterator<Document>, AutoCloseable {
+        private Document pending;
         private final String shown;
         private final InputStream in;
         private final int maxBytes;
@@ -144,8 +149,26 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             this.maxBytes = maxBytes;
         }
 
+        @Override
+        public boolean hasNext() {
+            if (pending == null) {
+                pending = read();
+            }
+            return pending != null;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Document d = pending;
+            pending = null;
+            return d;
+        }
+
         /** The next non-blank line as a document, or null at the end. */
-        Document next() {
+        Document read() {
             try {
                 while (true) {
                     ByteArrayOutputStream line = new ByteArrayOutputStream(512);
@@ -183,7 +206,8 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             return true;
         }
 
-        void close() {
+        @Override
+        public void close() {
             try {
                 in.close();
             } catch (IOException ignored) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exdiag.batch.BatchAnalysis;
+import org.exdiag.batch.BatchRecord;
 import org.exdiag.batch.Document;
 import org.exdiag.batch.DocumentSource;
 import org.exdiag.batch.OrderedParallel;
@@ -113,33 +114,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private String render(Outcome o, ReportFormat format, Language lang, boolean lines, boolean single) {
         if (lines) {
-            return record(o);
+            return BatchRecord.of(o);
         }
         if (!single || format == ReportFormat.TEXT || format == ReportFormat.MARKDOWN) {
             String header = single ? "" : format == ReportFormat.MARKDOWN ? "<!-- " + o.source() + " -->\n" : "== " + o.source() + " ==\n";
             String body = o.failed() ? o.source() + ": error: " + errorText(o) + "\n" : ReportWriter.write(o.report(), o.facts(), format, lang);
             return header + body + (single ? "" : "\n");
         }
-        return o.failed() ? record(o) : ReportWriter.write(o.report(), o.facts(), format, lang);
-    }
-
-    /** One JSON line of a batch: the report or the error, with the document's name. */
-    static String record(Outcome o) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("source", o.source());
-        if (o.failed()) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", o.errorMessage());
-            error.put("field", o.errorField());
-            line.put("error", error);
-        } else {
-            line.put("report", o.report());
-        }
-        try {
-            return ReportWriter.json().writeValueAsString(line) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return o.failed() ? BatchRecord.of(o) : ReportWriter.write(o.report(), o.facts(), format, lang);
     }
 
     static String errorText(Outcome o) {

@@ -3,26 +3,21 @@ package org.exdiag.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.exdiag.engine.LoadException;
-import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsDocument;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
+import org.exdiag.probe.AddressPolicy;
+import org.exdiag.probe.DiagnosticOptions;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
-import org.exdiag.probe.Endpoint;
 import org.exdiag.probe.ProbeException;
 import org.exdiag.probe.Secret;
-import org.exdiag.probe.TlsMode;
 import org.exdiag.report.Expertise;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportFormat;
@@ -42,8 +37,6 @@ import picocli.CommandLine.Parameters;
                 "The password comes from standard input, an environment variable, or a prompt; never from the command line.",
                 "Exit 0: report made; 1: some checks could not be made (verdict incomplete); 2: usage error."})
 final class DiagnoseCommand implements Callable<Integer> {
-    private static final String HOSTED_SERVER = "ex.mail.ovh.net";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,13 +73,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 1, .json or .yaml) the report was made from.")
     Path saveFacts;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Bound on the whole diagnostic (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Bound on the whole diagnostic (default: 120).")
+    Integer timeoutSeconds;
 
-    @Option(names = "--receive-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to wait for the inbound test email (default: ${DEFAULT-VALUE}).")
-    int receiveTimeoutSeconds;
+    @Option(names = "--receive-timeout", paramLabel = "SECONDS", description = "How long to wait for the inbound test email (default: 60).")
+    Integer receiveTimeoutSeconds;
 
     @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Resolver for every lookup (default: the system's).")
     String dns;
@@ -95,24 +86,24 @@ final class DiagnoseCommand implements Callable<Integer> {
             + HOST_PLACEHOLDER + ":587, or :465 with implicit TLS).")
     String smtp;
 
-    @Option(names = "--smtp-tls", paramLabel = "starttls|implicit|none", defaultValue = "starttls")
+    @Option(names = "--smtp-tls", paramLabel = "starttls|implicit|none", description = "Default: starttls.")
     String smtpTls;
 
     @Option(names = "--imap", paramLabel = "HOST[:PORT]", description = "IMAP server for the login and receipt check (default: "
             + HOST_PLACEHOLDER + ":993, or :143 without implicit TLS).")
     String imap;
 
-    @Option(names = "--imap-tls", paramLabel = "implicit|starttls|none", defaultValue = "implicit")
+    @Option(names = "--imap-tls", paramLabel = "implicit|starttls|none", description = "Default: implicit.")
     String imapTls;
 
-    @Option(names = "--mx-port", paramLabel = "PORT", defaultValue = "25", description = "Port for delivering the inbound test to the MX hosts.")
-    int mxPort;
+    @Option(names = "--mx-port", paramLabel = "PORT", description = "Port for delivering the inbound test to the MX hosts (default: 25).")
+    Integer mxPort;
 
     @Option(names = "--webmail-url", paramLabel = "URL|none",
             description = "Authentication check URL (default: https://" + HOST_PLACEHOLDER + "/EWS/Exchange.asmx); none skips it.")
     String webmailUrl;
 
-    @Option(names = "--helo", paramLabel = "NAME", defaultValue = "exdiag.localdomain", description = "Name given in EHLO.")
+    @Option(names = "--helo", paramLabel = "NAME", description = "Name given in EHLO (default: exdiag.localdomain).")
     String helo;
 
     private static final String HOST_PLACEHOLDER = "ex.mail.ovh.net (or the private host)";
@@ -179,37 +170,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private DiagnosticSettings settings() {
-        Offer offerValue = parse(() -> offer == null ? (privateHost != null ? Offer.PRIVATE : Offer.HOSTED)
-                : Offer.valueOf(offer.toUpperCase(Locale.ROOT)), "--offer");
-        MailSetup setupValue = parse(() -> setup == null ? null
-                : MailSetup.valueOf(setup.toUpperCase(Locale.ROOT).replace('-', '_')), "--setup");
-        if (offerValue == Offer.PRIVATE && privateHost == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--offer private needs --private-host");
-        }
-        String server = offerValue == Offer.PRIVATE ? privateHost : HOSTED_SERVER;
-        TlsMode smtpMode = parse(() -> TlsMode.parse(smtpTls), "--smtp-tls");
-        TlsMode imapMode = parse(() -> TlsMode.parse(imapTls), "--imap-tls");
-        Endpoint smtpEndpoint = parse(() -> Endpoint.parse(smtp == null ? server : smtp, smtpMode == TlsMode.IMPLICIT ? 465 : 587), "--smtp");
-        Endpoint imapEndpoint = parse(() -> Endpoint.parse(imap == null ? server : imap, imapMode == TlsMode.IMPLICIT ? 993 : 143), "--imap");
-        Endpoint dnsEndpoint = dns == null ? null : parse(() -> Endpoint.parse(dns, 53), "--dns");
-        URI webmail = "none".equalsIgnoreCase(webmailUrl) ? null
-                : parse(() -> URI.create(webmailUrl == null ? "https://" + server + "/EWS/Exchange.asmx" : webmailUrl), "--webmail-url");
-        if (timeoutSeconds < 1 || receiveTimeoutSeconds < 0 || mxPort < 1 || mxPort > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout, --receive-timeout and --mx-port must be positive");
-        }
-        Duration overall = Duration.ofSeconds(timeoutSeconds);
-        Duration connect = Duration.ofSeconds(Math.min(15, timeoutSeconds));
-        Duration dnsTimeout = Duration.ofSeconds(Math.min(5, timeoutSeconds));
-        return new DiagnosticSettings(dnsEndpoint, dnsTimeout, smtpEndpoint, smtpMode, imapEndpoint, imapMode, mxPort, webmail,
-                connect, Duration.ofSeconds(receiveTimeoutSeconds), overall,
-                new Expectation(offerValue, setupValue, privateHost), helo);
-    }
-
-    private <T> T parse(java.util.function.Supplier<T> parser, String option) {
         try {
-            return parser.get();
+            return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
+                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bad " + option + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

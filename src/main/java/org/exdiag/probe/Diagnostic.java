@@ -110,7 +110,7 @@ public final class Diagnostic {
                 targets.add(new InboundProbe.Target(lookup.records().get(i).host(), addresses.get(i).join()));
             }
             String tag = TestMessages.newTag("inbound");
-            InboundProbe.Result delivery = new InboundProbe(settings.mxPort(), settings.connectTimeout(), settings.heloName())
+            InboundProbe.Result delivery = new InboundProbe(settings.mxPort(), settings.connectTimeout(), settings.heloName(), settings.addresses())
                     .deliver(mailbox, tag, targets);
             long deliveredAt = System.nanoTime();
             if (!delivery.delivered()) {

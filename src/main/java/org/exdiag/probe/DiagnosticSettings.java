@@ -12,9 +12,10 @@ import org.exdiag.facts.Expectation;
  * @param connectTimeout bound on each connection and each read
  * @param receiveTimeout how long the inbound test waits for its message
  * @param overallTimeout bound on the whole diagnostic; what is not done by then is "could not check"
+ * @param addresses      which addresses DNS may send the inbound test to
  */
 public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smtp, TlsMode smtpTls, Endpoint imap,
                                  TlsMode imapTls, int mxPort, URI webmail, Duration connectTimeout,
                                  Duration receiveTimeout, Duration overallTimeout, Expectation expect,
-                                 String heloName) {
+                                 String heloName, AddressPolicy addresses) {
 }

@@ -17,11 +17,13 @@ public final class InboundProbe {
     private final int mxPort;
     private final Duration timeout;
     private final String heloName;
+    private final AddressPolicy policy;
 
-    public InboundProbe(int mxPort, Duration timeout, String heloName) {
+    public InboundProbe(int mxPort, Duration timeout, String heloName, AddressPolicy policy) {
         this.mxPort = mxPort;
         this.timeout = timeout;
         this.heloName = heloName;
+        this.policy = policy;
     }
 
     /** One MX host and the addresses the resolver gave for it. */
@@ -47,6 +49,10 @@ public final class InboundProbe {
                 attempts.add(target.host() + ": no address");
             }
             for (InetAddress address : target.addresses()) {
+                if (!policy.allows(address)) {
+                    attempts.add(target.host() + " (" + address.getHostAddress() + "): address not allowed by policy");
+                    continue;
+                }
                 SMTPTransport transport = new SMTPTransport(session, null);
                 String where = target.host() + " (" + address.getHostAddress() + ":" + mxPort + ")";
                 try {

@@ -1,0 +1,220 @@
+// exdiag web page: sends facts to the API and draws the report. No framework, no build step.
+(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+  var WORDS = {
+    en: { healthy: 'Healthy: no problem found', problems: 'Problems found', incomplete: 'Incomplete: some checks could not be made',
+          rootCause: 'root cause', explains: 'Explains', explainedBy: 'Explained by', evidence: 'Evidence', fix: 'What to do',
+          working: 'Analyzing…', diagnosing: 'Running the diagnostic (this takes a few seconds)…', empty: 'Paste or drop a facts file first.' },
+    fr: { healthy: 'Sain : aucun problème trouvé', problems: 'Problèmes trouvés', incomplete: 'Incomplet : certaines vérifications n’ont pas pu être faites',
+          rootCause: 'cause première', explains: 'Explique', explainedBy: 'Expliqué par', evidence: 'Constats', fix: 'Que faire',
+          working: 'Analyse…', diagnosing: 'Diagnostic en cours (quelques secondes)…', empty: 'Collez ou déposez d’abord un fichier de faits.' }
+  };
+  var lastFacts = null;
+  function words() { return WORDS[$('lang').value] || WORDS.en; }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function setStatus(text, isError) {
+    $('status').textContent = text;
+    $('status').className = isError ? 'error-box' : 'muted';
+  }
+
+  function contentTypeOf(text) {
+    return /^\s*[{[]/.test(text) ? 'application/json' : 'application/yaml';
+  }
+
+  function analyze() {
+    var text = $('facts').value;
+    if (!text.trim()) { setStatus(words().empty, true); return; }
+    lastFacts = text;
+    setStatus(words().working);
+    fetch('/api/v1/analyze?lang=' + encodeURIComponent($('lang').value),
+          { method: 'POST', headers: { 'Content-Type': contentTypeOf(text) }, body: text })
+      .then(answer)
+      .then(function (report) { show(report); })
+      .catch(function (e) { clear(); setStatus(e.message, true); });
+  }
+
+  function diagnose(event) {
+    event.preventDefault();
+    var body = { mailbox: $('mailbox').value, password: $('password').value, offer: $('offer').value };
+    if ($('setup').value) { body.setup = $('setup').value; }
+    if ($('private-host').value) { body.privateHost = $('private-host').value; }
+    setStatus(words().diagnosing);
+    fetch('/api/v1/diagnose?lang=' + encodeURIComponent($('lang').value), {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + $('token').value },
+      body: JSON.stringify(body)
+    }).then(answer).then(function (result) {
+      $('password').value = '';
+      lastFacts = JSON.stringify(result.facts, null, 2);
+      $('facts').value = lastFacts;
+      show(result.report);
+    }).catch(function (e) { setStatus(e.message, true); });
+  }
+
+  function answer(response) {
+    return response.json().then(function (body) {
+      if (!response.ok) {
+        var err = body && body.error ? body.error : { message: 'HTTP ' + response.status };
+        throw new Error(err.message + (err.field ? ' (' + err.field + ')' : ''));
+      }
+      return body;
+    });
+  }
+
+  function clear() {
+    $('verdict').textContent = '';
+    $('warnings').textContent = '';
+    var svg = $('graph');
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    svg.setAttribute('width', 0); svg.setAttribute('height', 0); svg.removeAttribute('viewBox');
+  }
+
+  function show(report) {
+    clear();
+    setStatus(report.mailbox);
+    $('verdict').textContent = words()[report.verdict] || report.verdict;
+    $('verdict').className = report.verdict;
+    drawGraph(report);
+    var roots = report.warnings.filter(function (w) { return w.explainedBy.length === 0; });
+    var rest = report.warnings.filter(function (w) { return w.explainedBy.length > 0; });
+    roots.concat(rest).forEach(function (w) { $('warnings').appendChild(card(w)); });
+  }
+
+  function card(w) {
+    var root = w.explainedBy.length === 0;
+    var box = el('article', { 'class': 'warning-card ' + w.severity, 'data-code': w.code, id: 'warning-' + w.code });
+    var h = el('h3');
+    h.appendChild(el('span', { 'class': 'badge ' + w.severity }, w.severity));
+    if (root) { h.appendChild(el('span', { 'class': 'badge root' }, words().rootCause)); }
+    h.appendChild(document.createTextNode(w.title + ' '));
+    h.appendChild(el('span', { 'class': 'code' }, w.code));
+    box.appendChild(h);
+    if (w.explains.length) { box.appendChild(el('p', { 'class': 'links' }, words().explains + ': ' + w.explains.join(', '))); }
+    if (w.explainedBy.length) { box.appendChild(el('p', { 'class': 'links' }, words().explainedBy + ': ' + w.explainedBy.join(', '))); }
+    box.appendChild(el('p', {}, w.explanation));
+    box.appendChild(el('strong', {}, words().evidence));
+    var ev = el('ul', { 'class': 'evidence' });
+    w.evidence.forEach(function (e) { ev.appendChild(el('li', {}, e)); });
+    box.appendChild(ev);
+    box.appendChild(el('strong', {}, words().fix));
+    var fix = el('ol', { 'class': 'remediation' });
+    w.remediation.forEach(function (step) { fix.appendChild(el('li', {}, step)); });
+    box.appendChild(fix);
+    return box;
+  }
+
+  // Causes on the left, what they explain to their right: one column per step of explanation.
+  function drawGraph(report) {
+    var NS = 'http://www.w3.org/2000/svg';
+    var svg = $('graph');
+    if (!report.warnings.length) { return; }
+    var byCode = {};
+    report.warnings.forEach(function (w) { byCode[w.code] = w; });
+    var depth = {};
+    function depthOf(code, seen) {
+      if (depth[code] !== undefined) { return depth[code]; }
+      if (seen[code]) { return 0; }
+      seen[code] = true;
+      var causes = byCode[code].explainedBy.filter(function (c) { return byCode[c]; });
+      var d = causes.length ? 1 + Math.max.apply(null, causes.map(function (c) { return depthOf(c, seen); })) : 0;
+      depth[code] = d;
+      return d;
+    }
+    report.warnings.forEach(function (w) { depthOf(w.code, {}); });
+    var columns = [];
+    report.warnings.forEach(function (w) { (columns[depth[w.code]] = columns[depth[w.code]] || []).push(w.code); });
+    var W = 250, H = 40, GX = 70, GY = 16, PAD = 8;
+    var pos = {};
+    columns.forEach(function (col, x) {
+      col.forEach(function (code, y) { pos[code] = { x: PAD + x * (W + GX), y: PAD + y * (H + GY) }; });
+    });
+    var rows = Math.max.apply(null, columns.map(function (c) { return c.length; }));
+    var extraBottom = 0;
+    var defs = document.createElementNS(NS, 'defs');
+    var marker = document.createElementNS(NS, 'marker');
+    [['id', 'arrow'], ['viewBox', '0 0 10 10'], ['refX', '10'], ['refY', '5'], ['markerWidth', '7'], ['markerHeight', '7'], ['orient', 'auto-start-reverse']]
+      .forEach(function (a) { marker.setAttribute(a[0], a[1]); });
+    var tip = document.createElementNS(NS, 'path');
+    tip.setAttribute('d', 'M 0 0 L 10 5 L 0 10 z'); tip.setAttribute('fill', '#7a8494');
+    marker.appendChild(tip); defs.appendChild(marker); svg.appendChild(defs);
+    report.warnings.forEach(function (w) {
+      w.explains.forEach(function (effect) {
+        if (!pos[effect]) { return; }
+        var a = pos[w.code], b = pos[effect];
+        var path = document.createElementNS(NS, 'path');
+        var x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x, y2 = b.y + H / 2, mx = (x1 + x2) / 2;
+        var d;
+        if (b.x - a.x > W + GX) {
+          // Skipping a column: pass below the boxes in between instead of behind them.
+          // A cubic curve reaches 3/4 of the way to its control points: aim them past the lowest row.
+          var below = PAD + rows * (H + GY) - GY / 2, top = Math.max(a.y, b.y) + H;
+          var control = top + (below - top) / 0.75;
+          d = 'M' + (a.x + W / 2) + ' ' + (a.y + H) + ' C' + (a.x + W / 2) + ' ' + control + ' '
+            + (b.x + W / 2) + ' ' + control + ' ' + (b.x + W / 2) + ' ' + (b.y + H);
+          extraBottom = Math.max(extraBottom, GY + 4);
+        } else {
+          d = 'M' + x1 + ' ' + y1 + ' C' + mx + ' ' + y1 + ' ' + mx + ' ' + y2 + ' ' + x2 + ' ' + y2;
+        }
+        path.setAttribute('d', d);
+        path.setAttribute('class', 'edge');
+        path.setAttribute('data-from', w.code); path.setAttribute('data-to', effect);
+        svg.appendChild(path);
+      });
+    });
+    // Sized by a viewBox, so that the graph shrinks to the column instead of being cut.
+    var width = PAD * 2 + columns.length * W + (columns.length - 1) * GX;
+    var height = PAD * 2 + rows * H + (rows - 1) * GY + extraBottom;
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+    report.warnings.forEach(function (w) {
+      var g = document.createElementNS(NS, 'g');
+      g.setAttribute('class', 'node ' + w.severity + (w.explainedBy.length ? '' : ' root'));
+      g.setAttribute('data-code', w.code);
+      g.setAttribute('transform', 'translate(' + pos[w.code].x + ',' + pos[w.code].y + ')');
+      var rect = document.createElementNS(NS, 'rect');
+      rect.setAttribute('width', W); rect.setAttribute('height', H); rect.setAttribute('rx', 6);
+      var label = document.createElementNS(NS, 'text');
+      label.setAttribute('x', 10); label.setAttribute('y', H / 2 + 4);
+      label.textContent = w.code;
+      var title = document.createElementNS(NS, 'title');
+      title.textContent = w.title;
+      g.appendChild(rect); g.appendChild(label); g.appendChild(title);
+      g.addEventListener('click', function () { $('warning-' + w.code).scrollIntoView({ behavior: 'smooth' }); });
+      svg.appendChild(g);
+    });
+  }
+
+  function readFile(file) {
+    if (!file) { return; }
+    if (file.size > 1048576) { setStatus(file.name + ': larger than 1 MiB', true); return; }
+    var reader = new FileReader();
+    reader.onload = function () { $('facts').value = reader.result; analyze(); };
+    reader.readAsText(file);
+  }
+
+  $('analyze').addEventListener('click', analyze);
+  $('diagnose-form').addEventListener('submit', diagnose);
+  $('file').addEventListener('change', function (e) { readFile(e.target.files[0]); });
+  $('lang').addEventListener('change', function () { if (lastFacts) { $('facts').value = lastFacts; analyze(); } });
+  var drop = $('drop');
+  ['dragenter', 'dragover'].forEach(function (t) {
+    drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });
+  });
+  ['dragleave', 'drop'].forEach(function (t) {
+    drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.remove('over'); });
+  });
+  drop.addEventListener('drop', function (e) { readFile(e.dataTransfer.files[0]); });
+  document.addEventListener('dragover', function (e) { e.preventDefault(); });
+  document.addEventListener('drop', function (e) {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) { readFile(e.dataTransfer.files[0]); }
+  });
+})();

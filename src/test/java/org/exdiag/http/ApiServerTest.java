@@ -1,0 +1,252 @@
+package org.exdiag.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real HTTP requests against a server on a random loopback port. */
+@Timeout(120)
+class ApiServerTest {
+    static final String TOKEN = "test-token-5f2c";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path rules;
+    private ApiServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() throws Exception {
+        rules = copy(Path.of("rules"), tmp.resolve("rules"));
+        Path kb = copy(Path.of("knowledge-base"), tmp.resolve("kb"));
+        server = start(new ServerSettings("127.0.0.1", 0, TOKEN, 1 << 20, 1 << 20, Duration.ofSeconds(5), 8192, 2,
+                ServerSettings.PROVIDER_HOSTS, false), rules, kb);
+    }
+
+    static ApiServer start(ServerSettings settings, Path rules, Path kb) throws Exception {
+        return new ApiServer(settings, new RuleBaseHolder(new RuleBaseHolder.Source(rules, "rules", kb, "kb"))).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void analyzesJsonAndYaml() throws Exception {
+        HttpResponse<String> yaml = post("/api/v1/analyze", "application/yaml",
+                Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml")), null);
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(json(yaml).get("rootCauses").get(0).asText()).isEqualTo("MX_INVALID");
+        HttpResponse<String> js = post("/api/v1/analyze?lang=fr", "application/json",
+                Files.readString(Path.of("examples/subscription-expired.json")), null);
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(json(js).get("warnings").get(0).get("title").asText()).isEqualTo("L'abonnement a expiré");
+    }
+
+    @Test
+    void badFactsAre400WithTheField() throws Exception {
+        HttpResponse<String> r = post("/api/v1/analyze", "application/json",
+                "{\"version\":1,\"mailbox\":\"a@b.c\",\"dns\":{\"mx\":{\"status\":\"exploded\"}}}", null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").get("field").asText()).isEqualTo("dns.mx.status");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(post("/api/v1/analyze?lang=de", "application/json", "{}", null).statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/analyze", "application/json", "", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void oversizedBodiesAre413() throws Exception {
+        String big = "{\"version\":1,\"mailbox\":\"a@b.c\",\"x\":\"" + "y".repeat(2 << 20) + "\"}";
+        HttpResponse<String> r = post("/api/v1/analyze", "application/json", big, null);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(json(r).get("error").get("message").asText()).contains("too large");
+    }
+
+    @Test
+    void batchStreamsJsonLinesInOrderWithOneErrorForABadLine() throws Exception {
+        String body = Files.readAllLines(Path.of("examples/captured/day-2026-11-26.jsonl")).get(0) + "\n{not json}\n"
+                + Files.readAllLines(Path.of("examples/captured/day-2026-11-26.jsonl")).get(1) + "\n";
+        HttpResponse<String> r = post("/api/v1/analyze/batch", "application/x-ndjson", body, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> lines = r.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(0)).get("source").asText()).isEqualTo("request:1");
+        assertThat(JSON.readTree(lines.get(1)).get("error").get("message").asText()).contains("syntax error");
+        assertThat(JSON.readTree(lines.get(2)).get("report").get("rootCauses").get(0).asText()).isEqualTo("MX_INVALID");
+    }
+
+    @Test
+    void rulesAndKnowledge() throws Exception {
+        JsonNode rulesList = json(get("/api/v1/rules"));
+        assertThat(rulesList.get("rules").size()).isGreaterThan(40);
+        assertThat(rulesList.get("codes").toString()).contains("MX_INVALID");
+        HttpResponse<String> k = get("/api/v1/knowledge/mx_invalid");
+        assertThat(k.statusCode()).isEqualTo(200);
+        assertThat(json(k).get("fr").get("title").asText()).contains("MX");
+        assertThat(get("/api/v1/knowledge/NOPE").statusCode()).isEqualTo(404);
+        assertThat(get("/no/such/route").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void operationsRoutes() throws Exception {
+        post("/api/v1/analyze", "application/yaml", Files.readString(Path.of("examples/spam-blocked.yaml")), null);
+        assertThat(json(get("/health")).get("status").asText()).isEqualTo("ok");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("exdiag_http_requests_total{method=\"POST\",route=\"/api/v1/analyze\",status=\"200\"} 1")
+                .contains("exdiag_root_causes_total{code=\"SPAM_BLOCKED\"} 1")
+                .contains("exdiag_rule_base_info{version=")
+                .contains("exdiag_http_request_duration_seconds_bucket");
+        JsonNode openapi = json(get("/openapi.json"));
+        for (String route : List.of("/api/v1/analyze", "/api/v1/analyze/batch", "/api/v1/diagnose", "/api/v1/rules",
+                "/api/v1/knowledge/{code}", "/api/v1/rules/reload", "/health", "/metrics", "/openapi.json", "/")) {
+            assertThat(openapi.get("paths").has(route)).as(route).isTrue();
+        }
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg id=\"graph\"");
+    }
+
+    @Test
+    void guardedRoutesNeedTheToken() throws Exception {
+        assertThat(post("/api/v1/rules/reload", null, "", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/rules/reload", null, "", "wrong").statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/rules/reload", null, "", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/diagnose", "application/json", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/diagnose", "application/json", "{}", "wrong").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void diagnoseRefusesHostsOutsideTheAllowlistAndLabOptions() throws Exception {
+        HttpResponse<String> evil = post("/api/v1/diagnose", "application/json",
+                "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"offer\":\"private\",\"privateHost\":\"intranet.corp\"}", TOKEN);
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(json(evil).get("error").get("message").asText()).contains("intranet.corp");
+        HttpResponse<String> lab = post("/api/v1/diagnose", "application/json",
+                "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"lab\":{\"smtp\":\"127.0.0.1:25\"}}", TOKEN);
+        assertThat(lab.statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/diagnose", "application/json", "{\"mailbox\":\"a@example.com\"}", TOKEN).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aBrokenReloadKeepsTheOldRulesServing() throws Exception {
+        String before = json(get("/health")).get("rules").asText();
+        Files.writeString(rules.resolve("broken.drl"), "package exdiag;\nrule \"Broken\"\nwhen\n  Nothing(\nthen\nend\n");
+        HttpResponse<String> r = post("/api/v1/rules/reload", null, "", TOKEN);
+        assertThat(r.statusCode()).isEqualTo(422);
+        JsonNode problems = json(r).get("error").get("problems");
+        assertThat(problems.get(0).get("file").asText()).isEqualTo("rules/broken.drl");
+        assertThat(problems.get(0).get("line").asInt()).isPositive();
+        assertThat(json(get("/health")).get("rules").asText()).isEqualTo(before);
+        HttpResponse<String> still = post("/api/v1/analyze", "application/yaml",
+                Files.readString(Path.of("examples/wrong-password.yaml")), null);
+        assertThat(still.statusCode()).isEqualTo(200);
+        assertThat(json(still).get("rootCauses").get(0).asText()).isEqualTo("AUTH_FAILED");
+        assertThat(get("/metrics").body()).contains("exdiag_rule_reloads_total{result=\"refused\"} 1");
+    }
+
+    @Test
+    void requestsInFlightDuringReloadsAllSucceed() throws Exception {
+        String facts = Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml"));
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<int[]>> results = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            results.add(clients.submit(() -> {
+                int ok = 0;
+                int failed = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (running.get() && System.nanoTime() < deadline) {
+                    HttpResponse<String> r = post("/api/v1/analyze", "application/yaml", facts, null);
+                    if (r.statusCode() == 200 && r.body().contains("MX_INVALID")) {
+                        ok++;
+                    } else {
+                        failed++;
+                    }
+                }
+                return new int[] {ok, failed};
+            }));
+        }
+        Path broken = rules.resolve("broken.drl");
+        for (int i = 0; i < 6; i++) {
+            if (i % 2 == 1) {
+                Files.writeString(broken, "package exdiag;\nrule \"Broken\" when Nothing( then end\n");
+            } else {
+                Files.deleteIfExists(broken);
+            }
+            int status = post("/api/v1/rules/reload", null, "", TOKEN).statusCode();
+            assertThat(status).isEqualTo(i % 2 == 1 ? 422 : 200);
+        }
+        running.set(false);
+        int ok = 0;
+        for (Future<int[]> f : results) {
+            int[] r = f.get();
+            assertThat(r[1]).as("failed requests").isZero();
+            ok += r[0];
+        }
+        clients.shutdown();
+        assertThat(ok).isPositive();
+    }
+}

@@ -1,0 +1,101 @@
+package org.exdiag.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.exdiag.probe.TestDnsServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** POST /api/v1/diagnose against GreenMail and the test DNS server, on a server started in lab mode. */
+@Timeout(60)
+class DiagnoseRouteTest {
+    private static final String PASSWORD = "Route-Secret-93b1";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private GreenMail mail;
+    private TestDnsServer dns;
+
+    @BeforeEach
+    void start() throws Exception {
+        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        mail.setUser("jane@example.com", "jane@example.com", PASSWORD);
+        dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+    }
+
+    @AfterEach
+    void stop() {
+        mail.stop();
+        dns.close();
+    }
+
+    private String body(String password) {
+        return "{\"mailbox\":\"jane@example.com\",\"password\":\"" + password + "\",\"setup\":\"exchange-only\","
+                + "\"receiveTimeout\":10,\"lab\":{\"dns\":\"" + dns.address() + "\",\"smtp\":\"127.0.0.1:" + mail.getSmtp().getPort()
+                + "\",\"smtpTls\":\"none\",\"imap\":\"127.0.0.1:" + mail.getImap().getPort() + "\",\"imapTls\":\"none\","
+                + "\"mxPort\":" + mail.getSmtp().getPort() + ",\"webmailUrl\":\"none\"}}";
+    }
+
+    private HttpResponse<String> diagnose(ApiServer server, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/diagnose"))
+                .header("Authorization", "Bearer " + ApiServerTest.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ApiServer server(int concurrency) throws Exception {
+        return ApiServerTest.start(new ServerSettings("127.0.0.1", 0, ApiServerTest.TOKEN, 1 << 20, 1 << 20,
+                Duration.ofSeconds(30), 8192, concurrency, List.of("127.0.0.1"), true), Path.of("rules"), Path.of("knowledge-base"));
+    }
+
+    @Test
+    void liveDiagnosticReturnsTheReportAndFactsWithoutThePassword() throws Exception {
+        try (ApiServer server = server(2)) {
+            HttpResponse<String> ok = diagnose(server, body(PASSWORD));
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            JsonNode answer = new ObjectMapper().readTree(ok.body());
+            assertThat(answer.get("report").get("verdict").asText()).isEqualTo("healthy");
+            assertThat(answer.get("facts").get("testEmail").get("received").asBoolean()).isTrue();
+            assertThat(ok.body()).doesNotContain(PASSWORD);
+
+            HttpResponse<String> wrong = diagnose(server, body("wrong-" + PASSWORD));
+            assertThat(wrong.body()).contains("AUTH_FAILED").doesNotContain(PASSWORD);
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).doesNotContain(PASSWORD).contains("route=\"/api/v1/diagnose\"");
+        }
+    }
+
+    @Test
+    void diagnosticsBeyondTheLimitAre429() throws Exception {
+        try (ApiServer server = server(0)) {
+            HttpResponse<String> r = diagnose(server, body(PASSWORD));
+            assertThat(r.statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void mxAddressesInPrivateRangesAreRefusedOutsideLabMode() throws Exception {
+        // Through a public-only policy, DNS cannot send the inbound test to loopback.
+        org.exdiag.probe.InboundProbe probe = new org.exdiag.probe.InboundProbe(mail.getSmtp().getPort(), Duration.ofSeconds(2),
+                "exdiag.test", org.exdiag.probe.AddressPolicy.PUBLIC_ONLY);
+        org.exdiag.probe.InboundProbe.Result r = probe.deliver("jane@example.com", "tag-1", List.of(
+                new org.exdiag.probe.InboundProbe.Target("mx1.mail.ovh.net", List.of(java.net.InetAddress.getLoopbackAddress()))));
+        assertThat(r.delivered()).isFalse();
+        assertThat(r.attempts().get(0)).contains("not allowed by policy");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+}

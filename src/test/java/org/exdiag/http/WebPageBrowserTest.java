@@ -1,0 +1,125 @@
+package org.exdiag.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run):
+ * drop an example facts file, see the root cause and the graph. Leaves a screenshot in target/.
+ */
+@Timeout(120)
+class WebPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path profile;
+
+    private ApiServer server;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        }
+        assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
+        server = ApiServerTest.start(new ServerSettings("127.0.0.1", 0, null, 1 << 20, 1 << 20, Duration.ofSeconds(30), 8192, 1,
+                ServerSettings.PROVIDER_HOSTS, false), Path.of("rules"), Path.of("knowledge-base"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void droppingAFactsFileShowsTheRootCauseAndTheGraph() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        String facts = Files.readString(Path.of("examples/subscription-expired.json"));
+        // A real drop event carrying a File, as the browser makes when a file is dropped on the zone.
+        ((JavascriptExecutor) browser).executeScript(
+                "const dt = new DataTransfer();"
+                        + "dt.items.add(new File([arguments[0]], 'subscription-expired.json', {type: 'application/json'}));"
+                        + "const zone = document.getElementById('drop');"
+                        + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                facts);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g.node[data-code='SUBSCRIPTION_EXPIRED']")));
+
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("Problems found");
+        WebElement first = browser.findElements(By.cssSelector("#warnings .warning-card")).get(0);
+        assertThat(first.getAttribute("data-code")).isEqualTo("SUBSCRIPTION_EXPIRED");
+        assertThat(first.getText()).contains("root cause").contains("The subscription has expired")
+                .contains("Renew the Exchange service");
+        assertThat(browser.findElements(By.cssSelector("#graph g.node.root"))).hasSize(1);
+        List<WebElement> edges = browser.findElements(By.cssSelector("#graph path.edge[data-from='SUBSCRIPTION_EXPIRED']"));
+        assertThat(edges).extracting(e -> e.getAttribute("data-to"))
+                .contains("TEST_EMAIL_NOT_SENT", "TEST_EMAIL_NOT_RECEIVED", "AUTH_FAILED");
+        save("web-page.png");
+
+        // Switching language re-renders the same facts in French.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue("fr");
+        wait.until(ExpectedConditions.textToBe(By.id("verdict"), "Problèmes trouvés"));
+        assertThat(browser.findElement(By.id("warnings")).getText()).contains("L'abonnement a expiré");
+    }
+
+    @Test
+    void choosingAFileWorksToo() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.id("file")).sendKeys(Path.of("examples/mx-pointing-elsewhere.yaml").toAbsolutePath().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#graph path.edge[data-from='MX_INVALID'][data-to='TEST_EMAIL_NOT_RECEIVED']")));
+        assertThat(browser.findElement(By.cssSelector("#warnings .warning-card")).getAttribute("data-code")).isEqualTo("MX_INVALID");
+    }
+
+    @Test
+    void badFactsShowTheErrorWithItsField() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        WebElement text = browser.findElement(By.id("facts"));
+        text.sendKeys("version: 1\nmailbox: jane@example.com\ndns: {mx: {status: broken}}\n");
+        browser.findElement(By.id("analyze")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "dns.mx.status"));
+    }
+
+    private void save(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", name), png);
+    }
+}
