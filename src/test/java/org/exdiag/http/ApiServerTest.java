@@ -169,6 +169,13 @@ class ApiServerTest {
     }
 
     @Test
+    void oversizedHeadersAreRefused() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/health")).header("X-Big", "z".repeat(20_000)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(431);
+    }
+
+    @Test
     void guardedRoutesNeedTheToken() throws Exception {
         assertThat(post("/api/v1/rules/reload", null, "", null).statusCode()).isEqualTo(401);
         assertThat(post("/api/v1/rules/reload", null, "", "wrong").statusCode()).isEqualTo(403);
