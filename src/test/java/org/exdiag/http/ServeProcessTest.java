@@ -52,8 +52,8 @@ class ServeProcessTest {
             """;
 
     private Process serve(Path rules, Path kb, String... extra) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(java, "-cp",
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp",
                 System.getProperty("java.class.path"), "org.exdiag.cli.Main", "serve", "--port", "0",
                 "--rules", rules.toString(), "--kb", kb.toString()));
         command.addAll(java.util.List.of(extra));
