@@ -12,10 +12,11 @@ import org.exdiag.rules.Note;
 import org.exdiag.rules.ReplyClass;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Runs the rules on one facts document. The rule base is compiled once; each analysis gets its own
- * short-lived session (cheap, and the only safe way to share a rule base across threads).
+ * Runs the rules on one facts document. The rule base is compiled once; each analysis takes a session
+ * of its own from a pool (a session serves one thread at a time; disposing returns it, reset).
  */
 public final class Analyzer {
     /** More firings than any sane rule set needs for one mailbox: beyond this, a rule loops. */
@@ -23,6 +24,8 @@ public final class Analyzer {
 
     private final RuleSet rules;
     private final Clock wallClock;
+    /** Sessions are reset and reused rather than built per document (Drools' own pool, thread-safe). */
+    private final KieSessionsPool sessions;
 
     public Analyzer(RuleSet rules) {
         this(rules, Clock.systemUTC());
@@ -32,6 +35,7 @@ public final class Analyzer {
     public Analyzer(RuleSet rules, Clock wallClock) {
         this.rules = rules;
         this.wallClock = wallClock;
+        this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public RuleSet rules() {
@@ -46,7 +50,8 @@ public final class Analyzer {
     public Inference analyze(FactsDocument doc, AgendaEventListener listener) {
         Instant clock = doc.collectedAt() != null ? doc.collectedAt() : wallClock.instant();
         List<Object> facts = SessionFacts.of(doc, rules, clock);
-        KieSession session = rules.kieBase().newKieSession();
+        // A listener stays on a session: listened analyses (scenario coverage) get a fresh one.
+        KieSession session = listener == null ? sessions.newKieSession() : rules.kieBase().newKieSession();
         try {
             if (listener != null) {
                 session.addEventListener(listener);

@@ -50,6 +50,11 @@ public final class RuleSetLoader {
 
     /** Loads the folder; {@code shown} is how messages name it (the path as the user gave it). */
     public static RuleSet load(Path folder, String shown) throws LoadException {
+        return load(folder, shown, CompiledRuleCache.fromEnvironment().orElse(null));
+    }
+
+    /** As {@link #load(Path, String)}, with compiled rules kept in {@code cache} (null: none). */
+    static RuleSet load(Path folder, String shown, CompiledRuleCache cache) throws LoadException {
         if (!Files.isDirectory(folder)) {
             throw new LoadException(List.of(new Problem(shown, 0, "not a folder")));
         }
@@ -70,7 +75,7 @@ public final class RuleSetLoader {
         } catch (LoadException e) {
             problems.addAll(e.problems());
         }
-        KieBase kieBase = problems.isEmpty() ? compile(drlSources, problems) : null;
+        KieBase kieBase = problems.isEmpty() ? cachedOrCompiled(drlSources, problems, cache) : null;
         if (!problems.isEmpty()) {
             throw new LoadException(problems);
         }
@@ -93,6 +98,22 @@ public final class RuleSetLoader {
             problems.add(new Problem(shown, 0, "cannot list: " + e.getMessage()));
         }
         return sources;
+    }
+
+    private static KieBase cachedOrCompiled(Map<String, String> drlSources, List<Problem> problems, CompiledRuleCache cache) {
+        if (cache == null) {
+            return compile(drlSources, problems);
+        }
+        String key = CompiledRuleCache.key(drlSources);
+        java.util.Optional<KieBase> cached = cache.load(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        KieBase compiled = compile(drlSources, problems);
+        if (compiled != null) {
+            cache.store(key, compiled);
+        }
+        return compiled;
     }
 
     private static KieBase compile(Map<String, String> drlSources, List<Problem> problems) {

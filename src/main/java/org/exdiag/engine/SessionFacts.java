@@ -27,6 +27,8 @@ import org.exdiag.rules.MxHost;
 import org.exdiag.rules.MxLookup;
 import org.exdiag.rules.Provider;
 import org.exdiag.rules.Reply;
+import org.exdiag.rules.ReplyClass;
+import org.exdiag.rules.ReplyPattern;
 import org.exdiag.rules.SmtpSession;
 import org.exdiag.rules.SrvLookup;
 import org.exdiag.rules.TestEmail;
@@ -43,7 +45,6 @@ final class SessionFacts {
         List<Object> facts = new ArrayList<>();
         ExpectedValues expected = rules.expectedValues();
         facts.add(expected);
-        facts.addAll(rules.replyPatterns());
         facts.add(new Clock(clock));
         facts.add(new Mailbox(doc.mailbox(), Hosts.normalize(doc.domain())));
         facts.add(expect(doc.expect(), expected));
@@ -65,7 +66,7 @@ final class SessionFacts {
             addAuth("imap", doc.auth().imap(), facts);
         }
         if (doc.smtp() != null) {
-            addSmtp(doc.smtp(), facts);
+            addSmtp(doc.smtp(), rules.replyPatterns(), facts);
         }
         if (doc.testEmail() != null) {
             facts.add(new TestEmail(doc.testEmail().sent(), doc.testEmail().received(), doc.testEmail().waitedSeconds()));
@@ -107,14 +108,23 @@ final class SessionFacts {
         }
     }
 
-    private static void addSmtp(SmtpFacts smtp, List<Object> facts) {
+    private static void addSmtp(SmtpFacts smtp, List<ReplyPattern> patterns, List<Object> facts) {
         facts.add(new SmtpSession(Hosts.normalize(smtp.host()), smtp.port(), wire(smtp.connect())));
         List<SmtpExchange> replies = smtp.replies();
         for (int i = 0; i < replies.size(); i++) {
             SmtpExchange exchange = replies.get(i);
             SmtpReply parsed = exchange.parsed();
-            facts.add(new Reply(i, exchange.stage().name(), parsed.code(), parsed.enhancedCode(), parsed.text(),
-                    exchange.reply()));
+            Reply reply = new Reply(i, exchange.stage().name(), parsed.code(), parsed.enhancedCode(), parsed.text(),
+                    exchange.reply());
+            facts.add(reply);
+            // What the reply means, by the first pattern of smtp-replies.yaml that matches it. Applying the
+            // data file here rather than in a rule costs one pass instead of a pattern-by-pattern join.
+            for (ReplyPattern pattern : patterns) {
+                if (pattern.matches(reply)) {
+                    facts.add(new ReplyClass(reply, pattern.category(), pattern.name()));
+                    break;
+                }
+            }
         }
     }
 

@@ -24,9 +24,4 @@ public final class Raise {
     public static void note(RuleContext drools, String code, String text) {
         drools.insertLogical(new Note(code, text));
     }
-
-    /** Marks a reply as meaning {@code category}. */
-    public static void classify(RuleContext drools, Reply reply, ReplyPattern pattern) {
-        drools.insertLogical(new ReplyClass(reply, pattern.category(), pattern.name()));
-    }
 }

@@ -1,0 +1,167 @@
+package org.exdiag.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiled rule bases kept on disk, so that a command does not compile the same rules at every start
+ * (compiling is most of a cold start: about 2 s of 2.5 s). Keyed by a hash of the DRL sources, the
+ * rule vocabulary's bytecode and the Drools version: any change compiles afresh. The cache is the
+ * user's own folder ({@code ~/.cache/exdiag}, or {@code EXDIAG_CACHE_DIR}; {@code off} disables it)
+ * and, like a rules folder, it is trusted code: a file that another user could have written is
+ * ignored. Anything wrong with an entry means "compile", never an error.
+ */
+final class CompiledRuleCache {
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleCache.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    private final Path folder;
+
+    private CompiledRuleCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The cache the environment asks for, or none. */
+    static Optional<CompiledRuleCache> fromEnvironment() {
+        String configured = System.getProperty("exdiag.cache.dir", System.getenv("EXDIAG_CACHE_DIR"));
+        if ("off".equalsIgnoreCase(configured)) {
+            return Optional.empty();
+        }
+        Path dir;
+        if (configured != null && !configured.isBlank()) {
+            dir = Path.of(configured);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            String home = System.getProperty("user.home");
+            if ((xdg == null || xdg.isBlank()) && home == null) {
+                return Optional.empty();
+            }
+            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("exdiag");
+        }
+        return Optional.of(new CompiledRuleCache(dir));
+    }
+
+    static CompiledRuleCache at(Path folder) {
+        return new CompiledRuleCache(folder);
+    }
+
+    /** The key of a set of DRL sources (name and text each). */
+    static String key(Map<String, String> drlSources) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(org.drools.base.util.Drools.getFullVersion().getBytes(StandardCharsets.UTF_8));
+            for (Class<?> type : VOCABULARY) {
+                sha.update(type.getName().getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                    sha.update(in == null ? new byte[0] : in.readAllBytes());
+                }
+            }
+            for (Map.Entry<String, String> drl : drlSources.entrySet()) {
+                sha.update(Path.of(drl.getKey()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(drl.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classes DRL consequences are compiled against: a change to any of them makes old entries stale. */
+    private static final Class<?>[] VOCABULARY = {
+        org.exdiag.rules.Account.class, org.exdiag.rules.AuthAttempt.class, org.exdiag.rules.AutodiscoverSrv.class,
+        org.exdiag.rules.Clock.class, org.exdiag.rules.Expect.class, org.exdiag.rules.ExpectedValues.class,
+        org.exdiag.rules.Finding.class, org.exdiag.rules.Link.class, org.exdiag.rules.Mailbox.class,
+        org.exdiag.rules.MxHost.class, org.exdiag.rules.MxLookup.class, org.exdiag.rules.Note.class,
+        org.exdiag.rules.Provider.class, org.exdiag.rules.Raise.class, org.exdiag.rules.Reply.class,
+        org.exdiag.rules.ReplyClass.class, org.exdiag.rules.ReplyPattern.class, org.exdiag.rules.SmtpSession.class,
+        org.exdiag.rules.SrvLookup.class, org.exdiag.rules.TestEmail.class, org.exdiag.rules.Text.class,
+        org.exdiag.rules.Warning.class,
+    };
+
+    private Path entry(String key) {
+        return folder.resolve("rules-" + key.substring(0, 32) + ".bin");
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<KieBase> load(String key) {
+        Path file = entry(key);
+        if (!Files.isRegularFile(file) || !ownedAndPrivate(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file);
+             DroolsObjectInputStream objects = new DroolsObjectInputStream(in, CompiledRuleCache.class.getClassLoader())) {
+            Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            kieBase.addPackages(packages);
+            return Optional.of(kieBase);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            LOG.debug("compiled rules cache entry {} unusable, compiling instead", file, e);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // next write replaces it
+            }
+            return Optional.empty();
+        }
+    }
+
+    void store(String key, KieBase kieBase) {
+        try {
+            Files.createDirectories(folder);
+            try {
+                Files.setPosixFilePermissions(folder, OWNER_ONLY);
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            Path tmp = Files.createTempFile(folder, "rules-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp); DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+                objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+            }
+            try {
+                Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, entry(key), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot write the compiled rules cache in {}", folder, e);
+        }
+    }
+
+    /** Only a file of ours that nobody else can write is loaded: deserializing it runs its code. */
+    private static boolean ownedAndPrivate(Path file) {
+        try {
+            String owner = Files.getOwner(file).getName();
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            return owner.equals(System.getProperty("user.name"))
+                    && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}
