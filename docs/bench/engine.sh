@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Engine throughput (JMH): reports per second for healthy, one-cause and five-warnings documents,
+# against the Jackson-only baseline of the same run, on 1 thread and on all cores, with allocation
+# per operation (-prof gc). Results: target/bench/engine-*.txt.
+source "$(dirname "$0")/common.sh"
+machine | tee target/bench/engine-machine.txt
+for threads in 1 "$(nproc)"; do
+  java -cp "$CP" org.openjdk.jmh.Main EngineBenchmark -f 1 -wi 3 -w 5s -i 5 -r 5s -t "$threads" -prof gc \
+    -rf text -rff "target/bench/engine-t$threads.txt" > "target/bench/engine-t$threads.log" 2>&1
+  echo "== $threads thread(s)"
+  grep -E "^EngineBenchmark\.(report|baseline|rulesOnly) |gc.alloc.rate.norm" "target/bench/engine-t$threads.txt" \
+    | grep -vE "rulesOnly:gc" || true
+done

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# HTTP: wrk (apt-get install wrk) against `serve` on loopback, 64 connections, 2 threads, 20 s each:
+# GET /health (the framework's floor) and POST /api/v1/analyze with a typical facts body.
+source "$(dirname "$0")/common.sh"
+machine | tee target/bench/http.txt
+port=${PORT:-18099}
+java -jar target/exdiag.jar serve --port "$port" > target/bench/http-server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.2; done
+cat > target/bench/analyze.lua <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$root/examples/incident-suspected.json", "rb")
+wrk.body = f:read("*a")
+f:close()
+LUA
+# warm up the JIT, then measure
+wrk -t2 -c64 -d10s "http://127.0.0.1:$port/health" > /dev/null
+wrk -t2 -c64 -d10s -s target/bench/analyze.lua "http://127.0.0.1:$port/api/v1/analyze" > /dev/null
+for what in health analyze; do
+  echo "== $what" | tee -a target/bench/http.txt
+  if [ "$what" = health ]; then
+    wrk -t2 -c64 -d20s --latency "http://127.0.0.1:$port/health"
+  else
+    wrk -t2 -c64 -d20s --latency -s target/bench/analyze.lua "http://127.0.0.1:$port/api/v1/analyze"
+  fi | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors" | tee -a target/bench/http.txt
+done

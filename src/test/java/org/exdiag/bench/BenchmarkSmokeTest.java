@@ -1,0 +1,37 @@
+package org.exdiag.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmarks still run and measure something. A correctness check only: no timing is asserted
+ * (timings come from docs/bench/*.sh, see docs/performance.md).
+ */
+class BenchmarkSmokeTest {
+    @Test
+    void engineBenchmarkRuns() throws Exception {
+        Options options = new OptionsBuilder().include(EngineBenchmark.class.getSimpleName()).forks(0)
+                .warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true).build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(9); // 3 benchmarks x 3 documents
+        assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
+
+    @Test
+    void diagnoseTimingRuns() throws Exception {
+        List<String> lines = DiagnoseTiming.measure(1, Duration.ofMillis(300));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("healthy: median").contains("received true");
+        assertThat(lines.get(1)).contains("mx timeout");
+    }
+}

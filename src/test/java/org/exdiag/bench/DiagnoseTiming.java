@@ -1,0 +1,79 @@
+package org.exdiag.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.exdiag.facts.Expectation;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.MailSetup;
+import org.exdiag.facts.Offer;
+import org.exdiag.probe.AddressPolicy;
+import org.exdiag.probe.Diagnostic;
+import org.exdiag.probe.DiagnosticSettings;
+import org.exdiag.probe.Endpoint;
+import org.exdiag.probe.ProgressListener;
+import org.exdiag.probe.Secret;
+import org.exdiag.probe.TestDnsServer;
+import org.exdiag.probe.TlsMode;
+
+/**
+ * Times live diagnostics against GreenMail and the test DNS server: a healthy mailbox, and one whose
+ * DNS server answers nothing. Prints median and worst of N runs. Run by docs/bench/diagnose.sh; the
+ * test suite runs it once as a smoke test.
+ */
+public final class DiagnoseTiming {
+    private DiagnoseTiming() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Duration dnsTimeout = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 2000);
+        for (String line : measure(runs, dnsTimeout)) {
+            System.out.println(line);
+        }
+    }
+
+    public static List<String> measure(int runs, Duration dnsTimeout) throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        mail.setUser("jane@example.com", "jane@example.com", "bench-password");
+        List<String> out = new ArrayList<>();
+        try (TestDnsServer dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net")) {
+            DiagnosticSettings settings = new DiagnosticSettings(Endpoint.parse(dns.address(), 53), dnsTimeout,
+                    new Endpoint("127.0.0.1", mail.getSmtp().getPort()), TlsMode.NONE,
+                    new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mail.getSmtp().getPort(), null,
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                    new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.bench", AddressPolicy.ANY);
+            out.add(time("healthy", runs, settings, dns, false));
+            out.add(time("dns not answering (timeout " + dnsTimeout.toMillis() + " ms)", runs, settings, dns, true));
+        } finally {
+            mail.stop();
+        }
+        return out;
+    }
+
+    private static String time(String name, int runs, DiagnosticSettings settings, TestDnsServer dns, boolean dnsDown) throws Exception {
+        dns.dropEverything(dnsDown);
+        List<Long> millis = new ArrayList<>();
+        String verdict = "";
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            FactsDocument facts;
+            try (Secret secret = new Secret("bench-password".toCharArray())) {
+                facts = new Diagnostic(settings, null, ProgressListener.NONE, Clock.systemUTC()).run("jane@example.com", secret);
+            }
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            verdict = "mx " + facts.dns().mx().status().wire() + ", sent " + facts.testEmail().sent() + ", received "
+                    + facts.testEmail().received();
+        }
+        Collections.sort(millis);
+        return String.format("%s: median %d ms, worst %d ms over %d runs (first run included); last: %s",
+                name, millis.get(millis.size() / 2), millis.get(millis.size() - 1), runs, verdict);
+    }
+}

@@ -1,0 +1,102 @@
+package org.exdiag.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.exdiag.TestSupport;
+import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.FactsFormat;
+import org.exdiag.facts.FactsReader;
+import org.exdiag.knowledge.KnowledgeBase;
+import org.exdiag.knowledge.Language;
+import org.exdiag.report.Expertise;
+import org.exdiag.report.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compiled-rules cache gives the same reports as compiling, and never a stale or foreign rule base. */
+class CompiledRuleCacheTest {
+    @TempDir
+    Path cacheDir;
+
+    @TempDir
+    Path rulesCopy;
+
+    private static List<Report> reportsFor(RuleSet rules) throws Exception {
+        Expertise expertise = new Expertise(rules, KnowledgeBase.load(TestSupport.KB, "kb", rules.codes()));
+        FactsReader reader = new FactsReader();
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            return files.filter(Files::isRegularFile).sorted().map(f -> {
+                try {
+                    FactsDocument doc = reader.read(Files.readAllBytes(f), FactsFormat.forFileName(f.toString()).orElseThrow());
+                    return expertise.report(doc, Language.EN);
+                } catch (Exception e) {
+                    throw new AssertionError(f + ": " + e.getMessage(), e);
+                }
+            }).toList();
+        }
+    }
+
+    private List<Path> entries() throws Exception {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".bin")).toList();
+        }
+    }
+
+    @Test
+    void aCachedRuleBaseGivesTheSameReportsAsACompiledOne() throws Exception {
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSet compiled = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        assertThat(entries()).hasSize(1);
+        RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        assertThat(cached.ruleNames()).isEqualTo(compiled.ruleNames());
+        assertThat(reportsFor(cached)).isEqualTo(reportsFor(compiled));
+    }
+
+    @Test
+    void changedRulesGetTheirOwnEntry() throws Exception {
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, rulesCopy.resolve(f.getFileName()));
+            }
+        }
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSetLoader.load(rulesCopy, "copy", cache);
+        Path dns = rulesCopy.resolve("dns.drl");
+        Files.writeString(dns, Files.readString(dns).replace("rule \"MX lookup failed\"", "rule \"MX lookup did not work\""));
+        RuleSet changed = RuleSetLoader.load(rulesCopy, "copy", cache);
+        assertThat(changed.ruleNames()).contains("MX lookup did not work").doesNotContain("MX lookup failed");
+        assertThat(entries()).hasSize(2);
+    }
+
+    @Test
+    void aCorruptEntryIsDroppedAndTheRulesCompiled() throws Exception {
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        Path entry = entries().get(0);
+        Files.write(entry, new byte[] {1, 2, 3, 4});
+        RuleSet again = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        assertThat(reportsFor(again)).isEqualTo(reportsFor(RuleSetLoader.load(TestSupport.RULES, "rules", null)));
+        assertThat(Files.size(entries().get(0))).isGreaterThan(1000); // rewritten
+    }
+
+    @Test
+    void anEntryOthersCouldWriteIsIgnored() throws Exception {
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        Path entry = entries().get(0);
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+        String key = entry.getFileName().toString();
+        assertThat(cache.load(fullKeyOf(key))).isEmpty();
+    }
+
+    /** Loading looks entries up by the full key; recover one that names this entry. */
+    private static String fullKeyOf(String fileName) {
+        String prefix = fileName.substring("rules-".length(), fileName.length() - ".bin".length());
+        return prefix + "0".repeat(64 - prefix.length());
+    }
+}
