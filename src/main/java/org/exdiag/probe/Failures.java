@@ -33,6 +33,19 @@ final class Failures {
         return ConnectResult.ERROR;
     }
 
+    /** The connection failed (I/O error, timeout, TLS, closed without a reply), as opposed to a server's refusal. */
+    static boolean isNetworkFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || String.valueOf(t.getMessage()).startsWith("[EOF]")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** A short description of a failure, without anything the caller passed in (no password can be in it). */
     static String describe(Throwable error) {
         Throwable root = error;

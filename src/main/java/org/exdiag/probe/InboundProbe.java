@@ -63,7 +63,7 @@ public final class InboundProbe {
                     return new Result(target.host(), false, attempts);
                 } catch (MessagingException | RuntimeException e) {
                     attempts.add(where + ": " + Failures.describe(e));
-                    refused |= !isNetworkFailure(e);
+                    refused |= !Failures.isNetworkFailure(e);
                 } finally {
                     try {
                         transport.close();
@@ -74,14 +74,5 @@ public final class InboundProbe {
             }
         }
         return new Result(null, refused, attempts);
-    }
-
-    private static boolean isNetworkFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

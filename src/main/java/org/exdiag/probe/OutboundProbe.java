@@ -46,11 +46,10 @@ public final class OutboundProbe {
         } catch (MessagingException | RuntimeException e) {
             sent = false;
             failure = Failures.describe(e);
-            if (transport.replies().isEmpty()) {
-                // Nothing was heard from the server: the connection itself failed.
+            if (transport.replies().isEmpty() || Failures.isNetworkFailure(e)) {
+                // Nothing was heard, or the connection broke off (reset, timeout, TLS) without a final
+                // reply: the server could not be used, which says nothing about the account.
                 connect = Failures.connectResult(e);
-            } else if (tls != TlsMode.NONE && Failures.connectResult(e) == ConnectResult.TLS_ERROR) {
-                connect = ConnectResult.TLS_ERROR;
             }
         } finally {
             try {

@@ -45,6 +45,8 @@ public final class TestDnsServer implements AutoCloseable {
     private final ServerSocket tcp;
     private volatile boolean drop;
     private volatile boolean truncateUdp;
+    private volatile boolean wrongId;
+    private volatile boolean closeTcp;
 
     public TestDnsServer() throws IOException {
         ServerSocket tcpSocket = null;
@@ -108,6 +110,18 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers carry another message ID than the query's (a spoofed or confused answer). */
+    public TestDnsServer wrongId(boolean on) {
+        wrongId = on;
+        return this;
+    }
+
+    /** TCP connections are closed at once (with truncateUdp: no way to get a whole answer). */
+    public TestDnsServer closeTcp(boolean on) {
+        closeTcp = on;
+        return this;
+    }
+
     public int udpQueries() {
         return udpQueries.get();
     }
@@ -137,7 +151,7 @@ public final class TestDnsServer implements AutoCloseable {
     byte[] answer(byte[] queryBytes, boolean overUdp) throws IOException {
         Message query = new Message(queryBytes);
         Record question = query.getQuestion();
-        Message response = new Message(query.getHeader().getID());
+        Message response = new Message(wrongId ? (query.getHeader().getID() + 1) & 0xffff : query.getHeader().getID());
         response.getHeader().setFlag(Flags.QR);
         response.getHeader().setFlag(Flags.AA);
         if (query.getHeader().getFlag(Flags.RD)) {
@@ -195,6 +209,9 @@ public final class TestDnsServer implements AutoCloseable {
 
     private void serveConnection(Socket socket) {
         try (socket) {
+            if (closeTcp) {
+                return;
+            }
             DataInputStream in = new DataInputStream(socket.getInputStream());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             while (true) {
