@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 machine | tee target/bench/http.txt
 port=${PORT:-18099}
-java -jar target/exdiag.jar serve --port "$port" > target/bench/http-server.log 2>&1 &
+java ${EXDIAG_JAVA_OPTS:-} -jar target/exdiag.jar serve --port "$port" > target/bench/http-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.2; done

@@ -71,6 +71,13 @@ public final class ApiServer implements AutoCloseable {
         this.requestMapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // Analyses are CPU-bound: a few threads per core serve more, with shorter tails, than
+            // Jetty's default of 200 fighting over two cores. Live diagnostics wait on the network,
+            // but they are capped by --diagnose-concurrency.
+            int cores = Runtime.getRuntime().availableProcessors();
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                    Integer.getInteger("exdiag.http.threads", Math.max(16, cores * 4) + settings.diagnoseConcurrency()),
+                    Math.min(8, cores * 2), 60_000);
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
