@@ -29,6 +29,21 @@ public final class TestSupport {
         return expertise;
     }
 
+    /** Copies a folder tree (a rules or knowledge-base folder a test then edits). */
+    public static Path copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
+    }
+
     public static FactsDocument yaml(String text) {
         try {
             return new FactsReader().read(text.getBytes(StandardCharsets.UTF_8), FactsFormat.YAML);

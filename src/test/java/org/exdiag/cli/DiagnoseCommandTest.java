@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.exdiag.probe.TestDnsServer;
@@ -28,7 +25,6 @@ class DiagnoseCommandTest {
 
     private GreenMail mail;
     private TestDnsServer dns;
-    private InputStream stdin;
 
     @BeforeEach
     void start() throws Exception {
@@ -37,18 +33,15 @@ class DiagnoseCommandTest {
         mail.setUser(MAILBOX, MAILBOX, PASSWORD);
         dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
                 .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
-        stdin = System.in;
     }
 
     @AfterEach
     void stop() {
-        System.setIn(stdin);
         mail.stop();
         dns.close();
     }
 
     private Cli diagnose(String password, String... extra) {
-        System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
         String[] base = {"diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",
                 "--dns", dns.address(), "--smtp", "127.0.0.1:" + mail.getSmtp().getPort(), "--smtp-tls", "none",
                 "--imap", "127.0.0.1:" + mail.getImap().getPort(), "--imap-tls", "none",
@@ -57,7 +50,7 @@ class DiagnoseCommandTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return Cli.run(args);
+        return Cli.runWithInput(password + "\n", args);
     }
 
     @Test

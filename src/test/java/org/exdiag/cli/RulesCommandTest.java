@@ -2,11 +2,9 @@ package org.exdiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
+import org.exdiag.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,19 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesCommandTest {
     @TempDir
     Path tmp;
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 
     @Test
     void checkPassesOnTheShippedRules() {
@@ -46,8 +31,8 @@ class RulesCommandTest {
     void aNewRuleAndAChangedTextAreSeenWithoutRebuilding() throws Exception {
         Path rules = tmp.resolve("rules");
         Path kb = tmp.resolve("kb");
-        copyTree(Path.of("rules"), rules);
-        copyTree(Path.of("knowledge-base"), kb);
+        TestSupport.copyTree(Path.of("rules"), rules);
+        TestSupport.copyTree(Path.of("knowledge-base"), kb);
         Files.writeString(rules.resolve("webmail.drl"), """
                 package exdiag;
                 import org.exdiag.rules.*;
@@ -92,7 +77,7 @@ class RulesCommandTest {
     @Test
     void checkFailsWithFileAndLineOnABrokenRule() throws Exception {
         Path rules = tmp.resolve("rules");
-        copyTree(Path.of("rules"), rules);
+        TestSupport.copyTree(Path.of("rules"), rules);
         Files.writeString(rules.resolve("dns.drl"), Files.readString(rules.resolve("dns.drl"))
                 .replace("MxLookup( status in (\"servfail\"", "MxLookup( status in (\"servfail\" !!"));
         Cli r = Cli.run("rules", "check", "--rules", rules.toString());
@@ -104,7 +89,7 @@ class RulesCommandTest {
     @Test
     void checkFailsOnACodeWithoutKnowledgeEntry() throws Exception {
         Path kb = tmp.resolve("kb");
-        copyTree(Path.of("knowledge-base"), kb);
+        TestSupport.copyTree(Path.of("knowledge-base"), kb);
         Files.delete(kb.resolve("SRV_INVALID.yaml"));
         Cli r = Cli.run("rules", "check", "--kb", kb.toString());
         assertThat(r.exitCode()).isEqualTo(2);
@@ -114,7 +99,7 @@ class RulesCommandTest {
     @Test
     void aKnowledgeEntryMissingALanguageIsRefused() throws Exception {
         Path kb = tmp.resolve("kb");
-        copyTree(Path.of("knowledge-base"), kb);
+        TestSupport.copyTree(Path.of("knowledge-base"), kb);
         Path auth = kb.resolve("AUTH_FAILED.yaml");
         String text = Files.readString(auth);
         Files.writeString(auth, text.substring(0, text.indexOf("\nfr:")) + "\n");

@@ -10,20 +10,16 @@ import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.exdiag.cli.Main;
+import org.exdiag.cli.Cli;
 import org.exdiag.http.ApiServer;
 import org.exdiag.http.RuleBaseHolder;
 import org.exdiag.http.ServerSettings;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * Diagnostics with a distinctive password, right and wrong, through the command line and the HTTP
@@ -119,21 +114,8 @@ class SecretsLeakTest {
     }
 
     private static String cli(String password, String[] args) {
-        java.io.InputStream stdin = System.in;
-        System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-        try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = Main.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            int code = cli.execute(args);
-            cli.getOut().flush();
-            cli.getErr().flush();
-            return "exit " + code + "\n" + out + "\n" + err;
-        } finally {
-            System.setIn(stdin);
-        }
+        Cli r = Cli.runWithInput(password + "\n", args);
+        return "exit " + r.exitCode() + "\n" + r.out() + "\n" + r.err();
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import org.exdiag.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,8 @@ class ApiServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        rules = copy(Path.of("rules"), tmp.resolve("rules"));
-        Path kb = copy(Path.of("knowledge-base"), tmp.resolve("kb"));
+        rules = TestSupport.copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path kb = TestSupport.copyTree(Path.of("knowledge-base"), tmp.resolve("kb"));
         server = start(new ServerSettings("127.0.0.1", 0, TOKEN, 1 << 20, 1 << 20, Duration.ofSeconds(5), 8192, 2,
                 ServerSettings.PROVIDER_HOSTS, false), rules, kb);
     }
@@ -54,20 +53,6 @@ class ApiServerTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
     }
 
     private URI uri(String path) {

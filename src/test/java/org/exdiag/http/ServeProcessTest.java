@@ -86,8 +86,8 @@ class ServeProcessTest {
 
     @Test
     void sighupReloadsTheRules() throws Exception {
-        Path rules = ApiServerTest.copy(Path.of("rules"), tmp.resolve("rules"));
-        Path kb = ApiServerTest.copy(Path.of("knowledge-base"), tmp.resolve("kb"));
+        Path rules = org.exdiag.TestSupport.copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path kb = org.exdiag.TestSupport.copyTree(Path.of("knowledge-base"), tmp.resolve("kb"));
         Process process = serve(rules, kb);
         try {
             int port = portOf(process);
@@ -104,8 +104,8 @@ class ServeProcessTest {
 
     @Test
     void watchReloadsWhenAFileChanges() throws Exception {
-        Path rules = ApiServerTest.copy(Path.of("rules"), tmp.resolve("rules"));
-        Path kb = ApiServerTest.copy(Path.of("knowledge-base"), tmp.resolve("kb"));
+        Path rules = org.exdiag.TestSupport.copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path kb = org.exdiag.TestSupport.copyTree(Path.of("knowledge-base"), tmp.resolve("kb"));
         Process process = serve(rules, kb, "--watch");
         try {
             int port = portOf(process);
