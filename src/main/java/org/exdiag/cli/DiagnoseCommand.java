@@ -12,6 +12,11 @@ import org.exdiag.engine.LoadException;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
+import org.exdiag.probe.AccountSource;
+import org.exdiag.probe.ovh.OvhAccountSource;
+import org.exdiag.probe.ovh.OvhApi;
+import org.exdiag.probe.ovh.OvhCredentials;
+import java.time.Duration;
 import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.DiagnosticOptions;
 import org.exdiag.probe.Diagnostic;
@@ -70,6 +75,27 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--account-flags", paramLabel = "FILE", description = "Account flags (the facts file's account section) from a file.")
     Path accountFlags;
 
+    @Option(names = "--account-source", paramLabel = "ovh|file|none",
+            description = "Where account flags and the provider's diagnosis come from (default: file with --account-flags, "
+                    + "else ovh when OVH API keys are set, else none).")
+    String accountSource;
+
+    @Option(names = "--ovh-region", paramLabel = "eu|ca|us", defaultValue = "eu", description = "OVH API region (default: eu).")
+    String ovhRegion;
+
+    @Option(names = "--ovh-endpoint", paramLabel = "URL", description = "OVH API base URL, instead of the region's (tests, proxies).")
+    String ovhEndpoint;
+
+    @Option(names = "--ovh-config", paramLabel = "FILE",
+            description = "OVH API keys (application_key, application_secret, consumer_key), readable by its owner only; "
+                    + "default: the OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY variables.")
+    Path ovhConfig;
+
+    @Option(names = "--provider-diagnosis", paramLabel = "reuse|run|skip", defaultValue = "reuse",
+            description = "Read the provider's last diagnosis, start a new one (sends the password to the API), or neither "
+                    + "(default: reuse).")
+    String providerDiagnosis;
+
     @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 1, .json or .yaml) the report was made from.")
     Path saveFacts;
 
@@ -124,8 +150,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FactsDocument facts;
+        java.util.List<String> couldNotCheck;
         try (Secret secret = readPassword()) {
-            Diagnostic diagnostic = new Diagnostic(settings, accountFlags == null ? null : new AccountFlagsFile(accountFlags),
+            Diagnostic diagnostic = new Diagnostic(settings, accountSource(settings),
                     (probe, outcome, took) -> {
                         synchronized (err) {
                             err.printf("  %-22s %s (%d ms)%n", probe, outcome, took.toMillis());
@@ -134,7 +161,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                     }, Clock.systemUTC());
             err.println("exdiag: diagnosing " + mailbox);
             long start = System.nanoTime();
-            facts = diagnostic.run(mailbox, secret);
+            Diagnostic.Outcome outcome = diagnostic.diagnose(mailbox, secret);
+            facts = outcome.facts();
+            couldNotCheck = outcome.couldNotCheck();
             err.printf("exdiag: probes done in %.2f s%n", (System.nanoTime() - start) / 1e9);
         } catch (ProbeException e) {
             err.println("error: " + e.getMessage());
@@ -143,11 +172,40 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (saveFacts != null) {
             writeFacts(facts, saveFacts);
         }
-        Report report = expertise.report(facts, lang);
+        Report report = expertise.report(facts, lang).withCouldNotCheck(couldNotCheck);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ReportWriter.write(report, facts, format, lang));
         out.flush();
         return report.verdict() == Verdict.INCOMPLETE ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private AccountSource accountSource(DiagnosticSettings settings) throws ProbeException {
+        boolean keysGiven = ovhConfig != null || System.getenv("OVH_APPLICATION_KEY") != null;
+        String source = accountSource != null ? accountSource.toLowerCase(Locale.ROOT)
+                : accountFlags != null ? "file" : keysGiven ? "ovh" : "none";
+        switch (source) {
+            case "none":
+                return null;
+            case "file":
+                if (accountFlags == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--account-source file needs --account-flags FILE");
+                }
+                return new AccountFlagsFile(accountFlags);
+            case "ovh":
+                OvhCredentials keys = ovhConfig != null ? OvhCredentials.fromFile(ovhConfig) : OvhCredentials.fromEnvironment(System.getenv());
+                String base;
+                OvhAccountSource.Diagnosis mode;
+                try {
+                    base = ovhEndpoint != null ? ovhEndpoint : OvhApi.baseUrl(ovhRegion);
+                    mode = OvhAccountSource.Diagnosis.valueOf(providerDiagnosis.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "bad --ovh-region or --provider-diagnosis: " + e.getMessage());
+                }
+                Duration wait = settings.overallTimeout().dividedBy(2);
+                return new OvhAccountSource(new OvhApi(base, keys, settings.connectTimeout(), Clock.systemUTC()), mode, wait, Clock.systemUTC());
+            default:
+                throw new CommandLine.ParameterException(spec.commandLine(), "--account-source: expected ovh, file or none");
+        }
     }
 
     private Secret readPassword() throws IOException {

@@ -227,17 +227,17 @@ public final class ApiServer implements AutoCloseable {
             if (!diagnoses.tryAcquire()) {
                 throw new ApiError(429, "too many live diagnostics at once; try again shortly");
             }
-            FactsDocument facts;
+            Diagnostic.Outcome outcome;
             try {
-                facts = new Diagnostic(probes, null, ProgressListener.NONE, Clock.systemUTC()).run(request.mailbox(), secret);
+                outcome = new Diagnostic(probes, null, ProgressListener.NONE, Clock.systemUTC()).diagnose(request.mailbox(), secret);
             } catch (ProbeException e) {
                 throw new ApiError(400, e.getMessage());
             } finally {
                 diagnoses.release();
             }
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("report", report(rules.current(), facts, language(ctx)));
-            answer.put("facts", facts);
+            answer.put("report", report(rules.current(), outcome.facts(), language(ctx)).withCouldNotCheck(outcome.couldNotCheck()));
+            answer.put("facts", outcome.facts());
             json(ctx, 200, answer);
         }
     }

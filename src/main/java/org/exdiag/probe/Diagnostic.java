@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.AuthFacts;
 import org.exdiag.facts.AuthResult;
@@ -32,13 +31,13 @@ import org.exdiag.facts.TestEmailFacts;
  */
 public final class Diagnostic {
     private final DiagnosticSettings settings;
-    private final AccountFlagsSource accountFlags;
+    private final AccountSource accountSource;
     private final ProgressListener progress;
     private final Clock clock;
 
-    public Diagnostic(DiagnosticSettings settings, AccountFlagsSource accountFlags, ProgressListener progress, Clock clock) {
+    public Diagnostic(DiagnosticSettings settings, AccountSource accountSource, ProgressListener progress, Clock clock) {
         this.settings = settings;
-        this.accountFlags = accountFlags;
+        this.accountSource = accountSource;
         this.progress = progress;
         this.clock = clock;
     }
@@ -47,11 +46,18 @@ public final class Diagnostic {
     private record Inbound(Boolean received, Integer waitedSeconds) {
     }
 
+    /** The facts, and what could not be checked in words (API error codes and the like) that facts cannot hold. */
+    public record Outcome(FactsDocument facts, List<String> couldNotCheck) {
+    }
+
     public FactsDocument run(String mailbox, Secret password) throws ProbeException {
+        return diagnose(mailbox, password).facts();
+    }
+
+    public Outcome diagnose(String mailbox, Secret password) throws ProbeException {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         String domain = mailbox.substring(mailbox.lastIndexOf('@') + 1);
-        AccountFlags account = accountFlags == null ? null : accountFlags.flags(mailbox).orElse(null);
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "exdiag-probe");
             t.setDaemon(true);
@@ -60,6 +66,10 @@ public final class Diagnostic {
         DnsProbe dns = new DnsProbe(settings.dns(), settings.dnsTimeout());
         ImapProbe imap = new ImapProbe(settings.imap(), settings.imapTls(), settings.connectTimeout());
         try {
+            CompletableFuture<AccountSource.View> provider = accountSource == null
+                    ? CompletableFuture.completedFuture(new AccountSource.View(null, null, null, null, List.of()))
+                    : timed("account and provider", async(pool, () -> fetchAccount(mailbox, password)),
+                            v -> v.problems().isEmpty() ? "ok" : "could not check: " + String.join("; ", v.problems()));
             CompletableFuture<DnsLookup<MxRecord>> mx = timed("dns mx", dns.mx(domain), l -> l.status().wire());
             CompletableFuture<DnsLookup<SrvRecord>> srv = timed("dns autodiscover srv", dns.autodiscoverSrv(domain),
                     l -> l.status().wire());
@@ -84,13 +94,35 @@ public final class Diagnostic {
             AuthCheck web = within(webmail, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             AuthCheck imapAuth = within(imapLogin, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             Inbound in = within(inbound, remaining(startNanos), new Inbound(null, null));
-            return new FactsDocument(FactsDocument.VERSION, mailbox, started, settings.expect(), new DnsFacts(mxFacts, srvFacts),
-                    account, null, new AuthFacts(web, imapAuth), out.smtp(),
+            AccountSource.View view = within(provider, remaining(startNanos),
+                    new AccountSource.View(null, null, null, null, List.of("not finished within the diagnostic's time")));
+            FactsDocument facts = new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
+                    new DnsFacts(mxFacts, srvFacts), view.account(), view.provider(), new AuthFacts(web, imapAuth), out.smtp(),
                     new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()));
+            return new Outcome(facts, view.problems());
         } finally {
             imap.close();
             pool.shutdownNow();
         }
+    }
+
+    private AccountSource.View fetchAccount(String mailbox, Secret password) {
+        try {
+            return accountSource.fetch(mailbox, password);
+        } catch (ProbeException e) {
+            return new AccountSource.View(null, null, null, null, List.of(e.getMessage()));
+        }
+    }
+
+    /** What the user said about the setup, completed by what the provider says (the user wins). */
+    private org.exdiag.facts.Expectation expectation(AccountSource.View view) {
+        org.exdiag.facts.Expectation given = settings.expect();
+        if (view.offer() == null || given.offer() != null && given.offer() != view.offer() && settings.offerGiven()) {
+            return given;
+        }
+        String privateHost = given.privateHost() != null ? given.privateHost()
+                : view.offer() == org.exdiag.facts.Offer.PRIVATE ? view.host() : null;
+        return new org.exdiag.facts.Expectation(settings.offerGiven() ? given.offer() : view.offer(), given.mailSetup(), privateHost);
     }
 
     private CompletableFuture<Inbound> inbound(DnsLookup<MxRecord> lookup, DnsProbe dns, ImapProbe imap,

@@ -43,7 +43,7 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
         return new DiagnosticSettings(dnsEndpoint, Duration.ofSeconds(Math.min(5, timeout)), smtpEndpoint, smtpMode,
                 imapEndpoint, imapMode, port, webmail, Duration.ofSeconds(Math.min(15, timeout)), Duration.ofSeconds(receive),
                 Duration.ofSeconds(timeout), new Expectation(offerValue, setupValue, privateHost),
-                helo == null ? "exdiag.localdomain" : helo, addresses);
+                helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null);
     }
 
     private static <T> T parse(String option, java.util.function.Supplier<T> parser) {

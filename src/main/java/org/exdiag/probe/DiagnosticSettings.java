@@ -13,9 +13,10 @@ import org.exdiag.facts.Expectation;
  * @param receiveTimeout how long the inbound test waits for its message
  * @param overallTimeout bound on the whole diagnostic; what is not done by then is "could not check"
  * @param addresses      which addresses DNS may send the inbound test to
+ * @param offerGiven     whether the offer in {@code expect} was said by the user (else the provider's wins)
  */
 public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smtp, TlsMode smtpTls, Endpoint imap,
                                  TlsMode imapTls, int mxPort, URI webmail, Duration connectTimeout,
                                  Duration receiveTimeout, Duration overallTimeout, Expectation expect,
-                                 String heloName, AddressPolicy addresses) {
+                                 String heloName, AddressPolicy addresses, boolean offerGiven) {
 }

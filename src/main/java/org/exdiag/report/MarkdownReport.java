@@ -35,6 +35,10 @@ public final class MarkdownReport {
                 out.append(root ? "  - " : "    - ").append(escape(e)).append('\n');
             }
         }
+        if (!report.couldNotCheck().isEmpty()) {
+            out.append("\n**").append(Words.of("couldNotCheck", lang)).append(":**\n");
+            report.couldNotCheck().forEach(p -> out.append("- ").append(escape(p)).append('\n'));
+        }
         out.append("\n### ").append(Words.of("facts", lang)).append("\n\n");
         digest(out, facts, lang);
         out.append("\n_").append(Words.of("generated", lang)).append("_\n");

@@ -42,7 +42,7 @@ public final class ReportBuilder {
         // Root causes first, in their order; then what they explain.
         warnings.sort(Comparator.comparing((ReportWarning w) -> !w.explainedBy().isEmpty()).thenComparing(bySeverity));
         return new Report(Report.VERSION, doc.mailbox(), verdict(warnings), rootCauses, List.copyOf(warnings),
-                inference.clock(), language.tag());
+                inference.clock(), language.tag(), List.of());
     }
 
     private ReportWarning warning(String code, List<Finding> findings, Inference inference, Language language) {

@@ -21,6 +21,10 @@ public final class TextReport {
             out.append('\n').append(Words.of("explained", lang)).append(Words.colon(lang).stripTrailing()).append("\n");
             explained.forEach(w -> warning(out, w, lang, false));
         }
+        if (!report.couldNotCheck().isEmpty()) {
+            out.append('\n').append(Words.of("couldNotCheck", lang)).append(Words.colon(lang).stripTrailing()).append('\n');
+            report.couldNotCheck().forEach(p -> out.append("  - ").append(p).append('\n'));
+        }
         return out.toString();
     }
 

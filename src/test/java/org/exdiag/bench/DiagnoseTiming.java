@@ -49,7 +49,7 @@ public final class DiagnoseTiming {
                     new Endpoint("127.0.0.1", mail.getSmtp().getPort()), TlsMode.NONE,
                     new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mail.getSmtp().getPort(), null,
                     Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                    new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.bench", AddressPolicy.ANY);
+                    new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.bench", AddressPolicy.ANY, true);
             out.add(time("healthy", runs, settings, dns, false));
             out.add(time("dns not answering (timeout " + dnsTimeout.toMillis() + " ms)", runs, settings, dns, true));
         } finally {

@@ -81,6 +81,32 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void accountFlagsAndTheProvidersDiagnosisComeFromTheOvhApi() throws Exception {
+        try (org.exdiag.probe.ovh.FakeOvhApi api = new org.exdiag.probe.ovh.FakeOvhApi()) {
+            Path keys = tmp.resolve("ovh.conf");
+            Files.writeString(keys, "application_key=" + org.exdiag.probe.ovh.FakeOvhApi.AK + "\napplication_secret="
+                    + org.exdiag.probe.ovh.FakeOvhApi.AS + "\nconsumer_key=" + org.exdiag.probe.ovh.FakeOvhApi.CK + "\n");
+            Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Path facts = tmp.resolve("facts.json");
+            Cli r = diagnose(PASSWORD, "--account-source", "ovh", "--ovh-endpoint", api.base(), "--ovh-config", keys.toString(),
+                    "--format", "json", "--save-facts", facts.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("\"rootCauses\" : [ \"SPAM_BLOCKED\" ]")
+                    .contains("the provider's account flags say sending is blocked")
+                    .contains("the provider's diagnosis (2026-11-26T09:58:00Z) flags the account as a spammer");
+            String saved = Files.readString(facts);
+            assertThat(saved).contains("\"isSpammer\" : true").contains("\"offer\" : \"hosted\"").doesNotContain(PASSWORD)
+                    .doesNotContain(org.exdiag.probe.ovh.FakeOvhApi.AS);
+            assertThat(r.err()).contains("account and provider").doesNotContain(org.exdiag.probe.ovh.FakeOvhApi.AS);
+
+            api.fail("/email/exchange", 403, "NOT_GRANTED_CALL");
+            Cli refused = diagnose(PASSWORD, "--account-source", "ovh", "--ovh-endpoint", api.base(), "--ovh-config", keys.toString());
+            assertThat(refused.out()).contains("Could not check:").contains("HTTP 403 NOT_GRANTED_CALL")
+                    .doesNotContain("SPAM_BLOCKED");
+        }
+    }
+
+    @Test
     void noPasswordSourceWithoutATerminalIsAUsageError() {
         Cli r = Cli.run("diagnose", MAILBOX, "--dns", dns.address(), "--webmail-url", "none");
         assertThat(r.exitCode()).isEqualTo(2);

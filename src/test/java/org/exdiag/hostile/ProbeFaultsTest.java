@@ -67,7 +67,7 @@ class ProbeFaultsTest {
         return new DiagnosticSettings(Endpoint.parse(dns.address(), 53), Duration.ofSeconds(1),
                 new Endpoint("127.0.0.1", smtpPort), smtpTls, new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE,
                 mxPort, null, CONNECT, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY);
+                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY, true);
     }
 
     private record Run(FactsDocument facts, Report report, Duration took) {

@@ -63,7 +63,7 @@ class DiagnosticTest {
                 new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE,
                 new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mxPort, null,
                 Duration.ofSeconds(3), receive, Duration.ofSeconds(20),
-                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY);
+                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY, true);
     }
 
     private DiagnosticSettings healthySettings() {
@@ -244,7 +244,7 @@ class DiagnosticTest {
             java.net.URI url = java.net.URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/EWS/Exchange.asmx");
             DiagnosticSettings s = healthySettings();
             DiagnosticSettings withWebmail = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
-                    s.imapTls(), s.mxPort(), url, s.connectTimeout(), s.receiveTimeout(), s.overallTimeout(), s.expect(), s.heloName(), s.addresses());
+                    s.imapTls(), s.mxPort(), url, s.connectTimeout(), s.receiveTimeout(), s.overallTimeout(), s.expect(), s.heloName(), s.addresses(), true);
             assertThat(diagnose(withWebmail, PASSWORD).auth().webmail().result()).isEqualTo(AuthResult.OK);
             FactsDocument wrong = diagnose(withWebmail, "nope");
             assertThat(wrong.auth().webmail().result()).isEqualTo(AuthResult.REJECTED);
@@ -274,7 +274,7 @@ class DiagnosticTest {
             DiagnosticSettings s = settings(silent.getLocalPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10));
             DiagnosticSettings bounded = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
                     s.imapTls(), s.mxPort(), null, Duration.ofSeconds(30), s.receiveTimeout(), Duration.ofMillis(1500),
-                    s.expect(), s.heloName(), s.addresses());
+                    s.expect(), s.heloName(), s.addresses(), true);
             long start = System.nanoTime();
             FactsDocument facts = diagnose(bounded, PASSWORD);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
