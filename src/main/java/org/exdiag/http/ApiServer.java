@@ -60,8 +60,15 @@ public final class ApiServer implements AutoCloseable {
     private final FactsReader reader;
     private final ObjectMapper requestMapper;
     private final Javalin app;
+    private final org.exdiag.probe.AccountSource accountSource;
 
     public ApiServer(ServerSettings settings, RuleBaseHolder rules) {
+        this(settings, rules, null);
+    }
+
+    /** {@code accountSource}: where live diagnostics read account flags and the provider's diagnosis (null: nowhere). */
+    public ApiServer(ServerSettings settings, RuleBaseHolder rules, org.exdiag.probe.AccountSource accountSource) {
+        this.accountSource = accountSource;
         this.settings = settings;
         this.rules = rules;
         this.token = new TokenCheck(settings.token());
@@ -229,7 +236,7 @@ public final class ApiServer implements AutoCloseable {
             }
             Diagnostic.Outcome outcome;
             try {
-                outcome = new Diagnostic(probes, null, ProgressListener.NONE, Clock.systemUTC()).diagnose(request.mailbox(), secret);
+                outcome = new Diagnostic(probes, accountSource, ProgressListener.NONE, Clock.systemUTC()).diagnose(request.mailbox(), secret);
             } catch (ProbeException e) {
                 throw new ApiError(400, e.getMessage());
             } finally {

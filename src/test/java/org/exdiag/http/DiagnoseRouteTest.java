@@ -80,6 +80,28 @@ class DiagnoseRouteTest {
     }
 
     @Test
+    void liveDiagnosticsReadTheOvhApiWhenTheServerHasKeys() throws Exception {
+        try (org.exdiag.probe.ovh.FakeOvhApi api = new org.exdiag.probe.ovh.FakeOvhApi()) {
+            var keys = new org.exdiag.probe.ovh.OvhCredentials(org.exdiag.probe.ovh.FakeOvhApi.AK,
+                    org.exdiag.probe.ovh.FakeOvhApi.AS.toCharArray(), org.exdiag.probe.ovh.FakeOvhApi.CK);
+            var source = new org.exdiag.probe.ovh.OvhAccountSource(new org.exdiag.probe.ovh.OvhApi(api.base(), keys,
+                    Duration.ofSeconds(5), java.time.Clock.systemUTC()), org.exdiag.probe.ovh.OvhAccountSource.Diagnosis.REUSE,
+                    Duration.ofSeconds(5), java.time.Clock.systemUTC());
+            try (ApiServer server = new ApiServer(new ServerSettings("127.0.0.1", 0, ApiServerTest.TOKEN, 1 << 20, 1 << 20,
+                    Duration.ofSeconds(30), 8192, 2, List.of("127.0.0.1"), true),
+                    new RuleBaseHolder(new RuleBaseHolder.Source(Path.of("rules"), "rules", Path.of("knowledge-base"), "kb")),
+                    source).start()) {
+                HttpResponse<String> r = diagnose(server, body(PASSWORD));
+                assertThat(r.statusCode()).isEqualTo(200);
+                JsonNode answer = new ObjectMapper().readTree(r.body());
+                assertThat(answer.get("report").get("rootCauses").get(0).asText()).isEqualTo("SPAM_BLOCKED");
+                assertThat(answer.get("facts").get("provider").get("isSpammer").asBoolean()).isTrue();
+                assertThat(r.body()).doesNotContain(org.exdiag.probe.ovh.FakeOvhApi.AS).doesNotContain(PASSWORD);
+            }
+        }
+    }
+
+    @Test
     void diagnosticsBeyondTheLimitAre429() throws Exception {
         try (ApiServer server = server(0)) {
             HttpResponse<String> r = diagnose(server, body(PASSWORD));
