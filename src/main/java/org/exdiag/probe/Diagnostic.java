@@ -117,12 +117,11 @@ public final class Diagnostic {
     /** What the user said about the setup, completed by what the provider says (the user wins). */
     private org.exdiag.facts.Expectation expectation(AccountSource.View view) {
         org.exdiag.facts.Expectation given = settings.expect();
-        if (view.offer() == null || given.offer() != null && given.offer() != view.offer() && settings.offerGiven()) {
+        if (view.offer() == null || settings.offerGiven()) {
             return given;
         }
-        String privateHost = given.privateHost() != null ? given.privateHost()
-                : view.offer() == org.exdiag.facts.Offer.PRIVATE ? view.host() : null;
-        return new org.exdiag.facts.Expectation(settings.offerGiven() ? given.offer() : view.offer(), given.mailSetup(), privateHost);
+        String privateHost = view.offer() == org.exdiag.facts.Offer.PRIVATE ? view.host() : null;
+        return new org.exdiag.facts.Expectation(view.offer(), given.mailSetup(), privateHost);
     }
 
     private CompletableFuture<Inbound> inbound(DnsLookup<MxRecord> lookup, DnsProbe dns, ImapProbe imap,

@@ -4,6 +4,8 @@ import java.util.stream.Collectors;
 import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.DnsLookup;
 import org.exdiag.facts.FactsDocument;
+import org.exdiag.facts.MxRecord;
+import org.exdiag.facts.SrvRecord;
 import org.exdiag.knowledge.Language;
 
 /**
@@ -52,16 +54,13 @@ public final class MarkdownReport {
                     .append(", mail ").append(f.expect().mailSetup() == null ? "?" : f.expect().mailSetup().wire())
                     .append(f.expect().privateHost() == null ? "" : ", private host " + f.expect().privateHost()).append('\n');
         }
-        DnsLookup<?> mx = f.dns() == null ? null : f.dns().mx();
+        DnsLookup<MxRecord> mx = f.dns() == null ? null : f.dns().mx();
         out.append("- MX: ").append(mx == null ? none : mx.status().wire() + " " + mx.records().stream()
-                .map(r -> ((org.exdiag.facts.MxRecord) r).preference() + " " + ((org.exdiag.facts.MxRecord) r).host())
-                .collect(Collectors.joining(", "))).append('\n');
-        DnsLookup<?> srv = f.dns() == null ? null : f.dns().autodiscoverSrv();
+                .map(r -> r.preference() + " " + r.host()).collect(Collectors.joining(", "))).append('\n');
+        DnsLookup<SrvRecord> srv = f.dns() == null ? null : f.dns().autodiscoverSrv();
         out.append("- Autodiscover SRV: ").append(srv == null ? none : srv.status().wire() + " " + srv.records().stream()
-                .map(r -> {
-                    org.exdiag.facts.SrvRecord s = (org.exdiag.facts.SrvRecord) r;
-                    return s.priority() + " " + s.weight() + " " + s.port() + " " + s.target();
-                }).collect(Collectors.joining(", "))).append('\n');
+                .map(r -> r.priority() + " " + r.weight() + " " + r.port() + " " + r.target())
+                .collect(Collectors.joining(", "))).append('\n');
         if (f.account() != null) {
             out.append("- Account: state ").append(f.account().state() == null ? "?" : f.account().state().wire())
                     .append(", spam blocked ").append(f.account().spamBlocked())
