@@ -13,10 +13,6 @@ import org.exdiag.facts.FactsDocument;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
 import org.exdiag.probe.AccountSource;
-import org.exdiag.probe.ovh.OvhAccountSource;
-import org.exdiag.probe.ovh.OvhApi;
-import org.exdiag.probe.ovh.OvhCredentials;
-import java.time.Duration;
 import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.DiagnosticOptions;
 import org.exdiag.probe.Diagnostic;
@@ -80,21 +76,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + "else ovh when OVH API keys are set, else none).")
     String accountSource;
 
-    @Option(names = "--ovh-region", paramLabel = "eu|ca|us", defaultValue = "eu", description = "OVH API region (default: eu).")
-    String ovhRegion;
-
-    @Option(names = "--ovh-endpoint", paramLabel = "URL", description = "OVH API base URL, instead of the region's (tests, proxies).")
-    String ovhEndpoint;
-
-    @Option(names = "--ovh-config", paramLabel = "FILE",
-            description = "OVH API keys (application_key, application_secret, consumer_key), readable by its owner only; "
-                    + "default: the OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY variables.")
-    Path ovhConfig;
-
-    @Option(names = "--provider-diagnosis", paramLabel = "reuse|run|skip", defaultValue = "reuse",
-            description = "Read the provider's last diagnosis, start a new one (sends the password to the API), or neither "
-                    + "(default: reuse).")
-    String providerDiagnosis;
+    @Mixin
+    OvhOptions ovh = new OvhOptions();
 
     @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 1, .json or .yaml) the report was made from.")
     Path saveFacts;
@@ -180,9 +163,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private AccountSource accountSource(DiagnosticSettings settings) throws ProbeException {
-        boolean keysGiven = ovhConfig != null || System.getenv("OVH_APPLICATION_KEY") != null;
         String source = accountSource != null ? accountSource.toLowerCase(Locale.ROOT)
-                : accountFlags != null ? "file" : keysGiven ? "ovh" : "none";
+                : accountFlags != null ? "file" : ovh.keysGiven() ? "ovh" : "none";
         switch (source) {
             case "none":
                 return null;
@@ -192,17 +174,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 }
                 return new AccountFlagsFile(accountFlags);
             case "ovh":
-                OvhCredentials keys = ovhConfig != null ? OvhCredentials.fromFile(ovhConfig) : OvhCredentials.fromEnvironment(System.getenv());
-                String base;
-                OvhAccountSource.Diagnosis mode;
-                try {
-                    base = ovhEndpoint != null ? ovhEndpoint : OvhApi.baseUrl(ovhRegion);
-                    mode = OvhAccountSource.Diagnosis.valueOf(providerDiagnosis.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "bad --ovh-region or --provider-diagnosis: " + e.getMessage());
-                }
-                Duration wait = settings.overallTimeout().dividedBy(2);
-                return new OvhAccountSource(new OvhApi(base, keys, settings.connectTimeout(), Clock.systemUTC()), mode, wait, Clock.systemUTC());
+                return ovh.accountSource(spec.commandLine(), settings.connectTimeout(), settings.overallTimeout().dividedBy(2));
             default:
                 throw new CommandLine.ParameterException(spec.commandLine(), "--account-source: expected ovh, file or none");
         }

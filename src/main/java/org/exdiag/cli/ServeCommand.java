@@ -68,36 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--diagnose-lab", description = "Let diagnose requests point the probes elsewhere (tests, staging only).")
     boolean diagnoseLab;
 
-    @Option(names = "--ovh-config", paramLabel = "FILE",
-            description = "OVH API keys for live diagnostics (else OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY).")
-    Path ovhConfig;
-
-    @Option(names = "--ovh-region", paramLabel = "eu|ca|us", defaultValue = "eu", description = "OVH API region (default: eu).")
-    String ovhRegion;
-
-    @Option(names = "--ovh-endpoint", paramLabel = "URL", description = "OVH API base URL, instead of the region's.")
-    String ovhEndpoint;
-
-    @Option(names = "--provider-diagnosis", paramLabel = "reuse|run|skip", defaultValue = "reuse",
-            description = "For live diagnostics with OVH keys: read the provider's last diagnosis, start one, or neither.")
-    String providerDiagnosis;
-
-    /** The OVH API as the account source when keys are given; none otherwise. */
-    private org.exdiag.probe.AccountSource accountSource() throws org.exdiag.probe.ProbeException {
-        if (ovhConfig == null && System.getenv("OVH_APPLICATION_KEY") == null) {
-            return null;
-        }
-        org.exdiag.probe.ovh.OvhCredentials keys = ovhConfig != null ? org.exdiag.probe.ovh.OvhCredentials.fromFile(ovhConfig)
-                : org.exdiag.probe.ovh.OvhCredentials.fromEnvironment(System.getenv());
-        try {
-            String base = ovhEndpoint != null ? ovhEndpoint : org.exdiag.probe.ovh.OvhApi.baseUrl(ovhRegion);
-            var mode = org.exdiag.probe.ovh.OvhAccountSource.Diagnosis.valueOf(providerDiagnosis.toUpperCase(java.util.Locale.ROOT));
-            return new org.exdiag.probe.ovh.OvhAccountSource(new org.exdiag.probe.ovh.OvhApi(base, keys, Duration.ofSeconds(15),
-                    java.time.Clock.systemUTC()), mode, Duration.ofSeconds(60), java.time.Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "bad --ovh-region or --provider-diagnosis: " + e.getMessage());
-        }
-    }
+    @Mixin
+    OvhOptions ovh = new OvhOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -126,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
                 16 * 1024, diagnoseConcurrency, List.copyOf(allowed), diagnoseLab);
         org.exdiag.probe.AccountSource accounts;
         try {
-            accounts = accountSource();
+            accounts = ovh.keysGiven() ? ovh.accountSource(spec.commandLine(), Duration.ofSeconds(15), Duration.ofSeconds(60)) : null;
         } catch (org.exdiag.probe.ProbeException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

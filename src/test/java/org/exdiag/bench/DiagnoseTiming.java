@@ -1,8 +1,6 @@
 package org.exdiag.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
 import org.exdiag.probe.Endpoint;
+import org.exdiag.probe.MailLab;
 import org.exdiag.probe.ProgressListener;
 import org.exdiag.probe.Secret;
 import org.exdiag.probe.TestDnsServer;
@@ -39,12 +38,10 @@ public final class DiagnoseTiming {
     }
 
     public static List<String> measure(int runs, Duration dnsTimeout) throws Exception {
-        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        mail.start();
-        mail.setUser("jane@example.com", "jane@example.com", "bench-password");
         List<String> out = new ArrayList<>();
-        try (TestDnsServer dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net")) {
+        try (MailLab lab = new MailLab("bench-password")) {
+            GreenMail mail = lab.mail;
+            TestDnsServer dns = lab.dns;
             DiagnosticSettings settings = new DiagnosticSettings(Endpoint.parse(dns.address(), 53), dnsTimeout,
                     new Endpoint("127.0.0.1", mail.getSmtp().getPort()), TlsMode.NONE,
                     new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mail.getSmtp().getPort(), null,
@@ -52,8 +49,6 @@ public final class DiagnoseTiming {
                     new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.bench", AddressPolicy.ANY, true);
             out.add(time("healthy", runs, settings, dns, false));
             out.add(time("dns not answering (timeout " + dnsTimeout.toMillis() + " ms)", runs, settings, dns, true));
-        } finally {
-            mail.stop();
         }
         return out;
     }

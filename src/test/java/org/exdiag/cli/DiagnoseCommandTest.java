@@ -2,12 +2,9 @@ package org.exdiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.exdiag.probe.TestDnsServer;
+import org.exdiag.probe.MailLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,29 +20,23 @@ class DiagnoseCommandTest {
     @TempDir
     Path tmp;
 
-    private GreenMail mail;
-    private TestDnsServer dns;
+    private MailLab lab;
 
     @BeforeEach
     void start() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        mail.start();
-        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
-        dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        lab = new MailLab(PASSWORD);
     }
 
     @AfterEach
     void stop() {
-        mail.stop();
-        dns.close();
+        lab.close();
     }
 
     private Cli diagnose(String password, String... extra) {
         String[] base = {"diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",
-                "--dns", dns.address(), "--smtp", "127.0.0.1:" + mail.getSmtp().getPort(), "--smtp-tls", "none",
-                "--imap", "127.0.0.1:" + mail.getImap().getPort(), "--imap-tls", "none",
-                "--mx-port", Integer.toString(mail.getSmtp().getPort()), "--webmail-url", "none",
+                "--dns", lab.dns.address(), "--smtp", "127.0.0.1:" + lab.smtpPort(), "--smtp-tls", "none",
+                "--imap", "127.0.0.1:" + lab.imapPort(), "--imap-tls", "none",
+                "--mx-port", Integer.toString(lab.smtpPort()), "--webmail-url", "none",
                 "--receive-timeout", "10", "--timeout", "30"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
@@ -108,7 +99,7 @@ class DiagnoseCommandTest {
 
     @Test
     void noPasswordSourceWithoutATerminalIsAUsageError() {
-        Cli r = Cli.run("diagnose", MAILBOX, "--dns", dns.address(), "--webmail-url", "none");
+        Cli r = Cli.run("diagnose", MAILBOX, "--dns", lab.dns.address(), "--webmail-url", "none");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--password-stdin");
     }

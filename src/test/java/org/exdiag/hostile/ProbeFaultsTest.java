@@ -3,8 +3,6 @@ package org.exdiag.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
+import org.exdiag.probe.MailLab;
 import org.exdiag.probe.Endpoint;
 import org.exdiag.probe.ProgressListener;
 import org.exdiag.probe.Secret;
@@ -44,23 +43,20 @@ class ProbeFaultsTest {
     private static final List<String> FALSE_VERDICTS = List.of("MX_INVALID", "SRV_INVALID", "AUTH_FAILED", "SPAM_BLOCKED",
             "ACCOUNT_SUSPENDED", "SECURITY_POLICY_LOCKOUT", "SUBSCRIPTION_EXPIRED", "TEST_EMAIL_NOT_RECEIVED");
 
+    private MailLab lab;
     private GreenMail mail;
     private TestDnsServer dns;
 
     @BeforeEach
     void start() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(),
-                ServerSetupTest.SMTPS.dynamicPort()});
-        mail.start();
-        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
-        dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        lab = new MailLab(PASSWORD, true);
+        mail = lab.mail;
+        dns = lab.dns;
     }
 
     @AfterEach
     void stop() {
-        mail.stop();
-        dns.close();
+        lab.close();
     }
 
     private DiagnosticSettings settings(int smtpPort, TlsMode smtpTls, int mxPort) {

@@ -8,8 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +21,7 @@ import org.exdiag.cli.Cli;
 import org.exdiag.http.ApiServer;
 import org.exdiag.http.RuleBaseHolder;
 import org.exdiag.http.ServerSettings;
+import org.exdiag.probe.MailLab;
 import org.exdiag.probe.TestDnsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,11 +50,9 @@ class SecretsLeakTest {
         root.addAppender(logs);
         root.setLevel(Level.DEBUG);
         List<String> outputs = new ArrayList<>();
-        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        mail.start();
-        mail.setUser("jane@example.com", "jane@example.com", PASSWORD);
-        try (TestDnsServer dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net")) {
+        MailLab servers = new MailLab(PASSWORD);
+        GreenMail mail = servers.mail;
+        try (TestDnsServer dns = servers.dns) {
             String[] lab = {"--dns", dns.address(), "--smtp", "127.0.0.1:" + mail.getSmtp().getPort(), "--smtp-tls", "none",
                     "--imap", "127.0.0.1:" + mail.getImap().getPort(), "--imap-tls", "none",
                     "--mx-port", Integer.toString(mail.getSmtp().getPort()), "--webmail-url", "none", "--receive-timeout", "5"};
@@ -93,7 +90,7 @@ class SecretsLeakTest {
                 }
             }
         } finally {
-            mail.stop();
+            servers.close();
             root.setLevel(before);
             root.detachAppender(logs);
         }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.exdiag.probe.TestDnsServer;
+import org.exdiag.probe.MailLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,29 +22,23 @@ import org.junit.jupiter.api.Timeout;
 class DiagnoseRouteTest {
     private static final String PASSWORD = "Route-Secret-93b1";
     private final HttpClient http = HttpClient.newHttpClient();
-    private GreenMail mail;
-    private TestDnsServer dns;
+    private MailLab lab;
 
     @BeforeEach
     void start() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        mail.start();
-        mail.setUser("jane@example.com", "jane@example.com", PASSWORD);
-        dns = new TestDnsServer().mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        lab = new MailLab(PASSWORD);
     }
 
     @AfterEach
     void stop() {
-        mail.stop();
-        dns.close();
+        lab.close();
     }
 
     private String body(String password) {
         return "{\"mailbox\":\"jane@example.com\",\"password\":\"" + password + "\",\"setup\":\"exchange-only\","
-                + "\"receiveTimeout\":10,\"lab\":{\"dns\":\"" + dns.address() + "\",\"smtp\":\"127.0.0.1:" + mail.getSmtp().getPort()
-                + "\",\"smtpTls\":\"none\",\"imap\":\"127.0.0.1:" + mail.getImap().getPort() + "\",\"imapTls\":\"none\","
-                + "\"mxPort\":" + mail.getSmtp().getPort() + ",\"webmailUrl\":\"none\"}}";
+                + "\"receiveTimeout\":10,\"lab\":{\"dns\":\"" + lab.dns.address() + "\",\"smtp\":\"127.0.0.1:" + lab.smtpPort()
+                + "\",\"smtpTls\":\"none\",\"imap\":\"127.0.0.1:" + lab.imapPort() + "\",\"imapTls\":\"none\","
+                + "\"mxPort\":" + lab.smtpPort() + ",\"webmailUrl\":\"none\"}}";
     }
 
     private HttpResponse<String> diagnose(ApiServer server, String body) throws Exception {
@@ -112,12 +103,12 @@ class DiagnoseRouteTest {
     @Test
     void mxAddressesInPrivateRangesAreRefusedOutsideLabMode() throws Exception {
         // Through a public-only policy, DNS cannot send the inbound test to loopback.
-        org.exdiag.probe.InboundProbe probe = new org.exdiag.probe.InboundProbe(mail.getSmtp().getPort(), Duration.ofSeconds(2),
+        org.exdiag.probe.InboundProbe probe = new org.exdiag.probe.InboundProbe(lab.smtpPort(), Duration.ofSeconds(2),
                 "exdiag.test", org.exdiag.probe.AddressPolicy.PUBLIC_ONLY);
         org.exdiag.probe.InboundProbe.Result r = probe.deliver("jane@example.com", "tag-1", List.of(
                 new org.exdiag.probe.InboundProbe.Target("mx1.mail.ovh.net", List.of(java.net.InetAddress.getLoopbackAddress()))));
         assertThat(r.delivered()).isFalse();
         assertThat(r.attempts().get(0)).contains("not allowed by policy");
-        assertThat(mail.getReceivedMessages()).isEmpty();
+        assertThat(lab.mail.getReceivedMessages()).isEmpty();
     }
 }

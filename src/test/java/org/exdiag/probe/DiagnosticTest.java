@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,25 +36,21 @@ class DiagnosticTest {
     private static final String MAILBOX = "jane@example.com";
     private static final String PASSWORD = "correct horse battery staple";
 
+    private MailLab lab;
     private GreenMail mail;
     private TestDnsServer dns;
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-        mail.start();
-        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
-        dns = new TestDnsServer()
-                .mx("example.com", 1, "mx1.mail.ovh.net")
-                .a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        lab = new MailLab(PASSWORD);
+        mail = lab.mail;
+        dns = lab.dns;
     }
 
     @AfterEach
     void stop() {
-        mail.stop();
-        dns.close();
+        lab.close();
     }
 
     private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
@@ -108,8 +103,7 @@ class DiagnosticTest {
         GreenMail elsewhere = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         elsewhere.start();
         try {
-            dns.close();
-            dns = new TestDnsServer()
+            dns = lab.replaceDns(new TestDnsServer())
                     .mx("example.com", 10, "mail.other-host.net")
                     .a("mail.other-host.net", "127.0.0.1")
                     .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
@@ -138,8 +132,7 @@ class DiagnosticTest {
 
     @Test
     void wrongSrvPortIsReported() throws Exception {
-        dns.close();
-        dns = new TestDnsServer()
+        dns = lab.replaceDns(new TestDnsServer())
                 .mx("example.com", 1, "mx1.mail.ovh.net")
                 .a("mx1.mail.ovh.net", "127.0.0.1")
                 .srv("_autodiscover._tcp.example.com", 0, 0, 8443, "ex.mail.ovh.net");
@@ -174,8 +167,7 @@ class DiagnosticTest {
 
     @Test
     void missingMxIsNxdomainOrNodataAndInvalid() throws Exception {
-        dns.close();
-        dns = new TestDnsServer().a("example.com", "127.0.0.1");
+        dns = lab.replaceDns(new TestDnsServer()).a("example.com", "127.0.0.1");
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.NODATA);
         assertThat(facts.dns().autodiscoverSrv().status()).isEqualTo(LookupStatus.NXDOMAIN);

@@ -1,0 +1,59 @@
+package org.exdiag.probe;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+
+/**
+ * The servers a live diagnostic talks to in tests, on loopback: GreenMail (SMTP, IMAP, optionally
+ * SMTPS) holding the mailbox, and the test DNS server with a correct zone for example.com (MX
+ * mx1.mail.ovh.net at 127.0.0.1, autodiscover SRV 0 0 443 ex.mail.ovh.net).
+ */
+public final class MailLab implements AutoCloseable {
+    public static final String MAILBOX = "jane@example.com";
+
+    public final GreenMail mail;
+    public TestDnsServer dns;
+
+    public MailLab(String password) throws IOException {
+        this(password, false);
+    }
+
+    public MailLab(String password, boolean withSmtps) throws IOException {
+        ServerSetup[] setups = withSmtps
+                ? new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()}
+                : new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()};
+        mail = new GreenMail(setups);
+        mail.start();
+        mail.setUser(MAILBOX, MAILBOX, password);
+        dns = healthyZone(new TestDnsServer());
+    }
+
+    /** The correct zone for example.com. */
+    public static TestDnsServer healthyZone(TestDnsServer dns) {
+        return dns.mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+    }
+
+    /** Swaps the DNS server for another zone (the old one is closed). */
+    public TestDnsServer replaceDns(TestDnsServer other) {
+        dns.close();
+        dns = other;
+        return other;
+    }
+
+    public int smtpPort() {
+        return mail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return mail.getImap().getPort();
+    }
+
+    @Override
+    public void close() {
+        mail.stop();
+        dns.close();
+    }
+}
