@@ -323,6 +323,9 @@ public final class ApiServer implements AutoCloseable {
                     || allowed.startsWith("*.") && h.endsWith(allowed.substring(1).toLowerCase(Locale.ROOT)))) {
                 throw new ApiError(403, "host not allowed for live diagnostics: " + host, "privateHost");
             }
+            if (!settings.diagnoseLab()) {
+                refuseInternalAddresses(host);
+            }
         }
     }
 
@@ -332,6 +335,23 @@ public final class ApiServer implements AutoCloseable {
             return ctx.endpointHandlerPath();
         } catch (IllegalStateException e) {
             return ctx.statusCode() == 404 ? "(unmatched)" : "(static)";
+        }
+    }
+
+    /**
+     * An allowed name must not lead inside the network either: a name whose DNS points to loopback or a
+     * private range is refused, as MX addresses are (lab mode lets tests use loopback).
+     */
+    private static void refuseInternalAddresses(String host) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+                if (!AddressPolicy.PUBLIC_ONLY.allows(address)) {
+                    throw new ApiError(403, "host " + host + " resolves to an internal address (" + address.getHostAddress()
+                            + "): not allowed for live diagnostics", "privateHost");
+                }
+            }
+        } catch (java.net.UnknownHostException e) {
+            // Unknown names fail in the probes themselves, as "could not check".
         }
     }
 

@@ -183,6 +183,19 @@ class ApiServerTest {
     }
 
     @Test
+    void anAllowedNameThatResolvesInsideTheNetworkIsRefused() throws Exception {
+        try (ApiServer strict = start(new ServerSettings("127.0.0.1", 0, TOKEN, 1 << 20, 1 << 20, Duration.ofSeconds(5), 8192, 2,
+                List.of("localhost", "ex.mail.ovh.net", "ex2.mail.ovh.net"), false), rules, Path.of("knowledge-base"))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strict.port() + "/api/v1/diagnose"))
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"offer\":\"private\",\"privateHost\":\"localhost\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(json(r).get("error").get("message").asText()).contains("resolves to an internal address");
+        }
+    }
+
+    @Test
     void aBrokenReloadKeepsTheOldRulesServing() throws Exception {
         String before = json(get("/health")).get("rules").asText();
         Files.writeString(rules.resolve("broken.drl"), "package exdiag;\nrule \"Broken\"\nwhen\n  Nothing(\nthen\nend\n");
