@@ -70,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         FactsReader reader = new FactsReader();
         BatchAnalysis analysis = new BatchAnalysis(reader, expertise, lang);
-        Summary summary = new Summary(err, System.console() != null);
+        Summary summary = new Summary(err, Summary.stderrIsTerminal());
         try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes());
              Writer output = openOutput()) {
             PeekingIterator docs = new PeekingIterator(source);

@@ -27,6 +27,19 @@ final class Summary {
         this.progress = progress;
     }
 
+    /**
+     * Whether a person watches standard error. Java cannot ask isatty(2); on Linux the descriptor's link
+     * tells (reports usually go to a file while the count stays on the terminal); elsewhere, a console.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
     void count(Outcome outcome) {
         documents++;
         if (outcome.failed()) {
