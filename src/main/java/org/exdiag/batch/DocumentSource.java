@@ -70,7 +70,10 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             Path path = pending.removeFirst();
             String shown = pendingShown.removeFirst();
             if (Files.isDirectory(path)) {
-                expand(path, shown);
+                Document unlistable = expand(path, shown);
+                if (unlistable != null) {
+                    return unlistable;
+                }
                 continue;
             }
             if (!Files.exists(path)) {
@@ -92,23 +95,22 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
         }
     }
 
-    /** Queues a folder's entries, in name order, before what was pending. */
-    private void expand(Path dir, String shown) {
+    /** Queues a folder's entries, in name order, before what was pending; an error document when it cannot be listed. */
+    private Document expand(Path dir, String shown) {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isDirectory(p) || FactsFormat.forFileName(p.getFileName().toString()).isPresent())
                     .sorted().toList();
         } catch (IOException | UncheckedIOException e) {
-            pending.addFirst(dir.resolve("?"));
-            pendingShown.addFirst(shown + " (cannot list: " + e.getMessage() + ")");
-            return;
+            return Document.unreadable(shown, "cannot list the folder: " + e.getMessage());
         }
         String prefix = shown.endsWith("/") ? shown : shown + "/";
         for (int i = children.size() - 1; i >= 0; i--) {
             pending.addFirst(children.get(i));
             pendingShown.addFirst(prefix + children.get(i).getFileName());
         }
+        return null;
     }
 
     private Document readWhole(Path path, String shown, FactsFormat format) {

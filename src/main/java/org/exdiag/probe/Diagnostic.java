@@ -85,8 +85,7 @@ public final class Diagnostic {
                     mx.thenCompose(lookup -> inbound(lookup, dns, imap, imapLogin, mailbox, pool)),
                     i -> i.received() == null ? "could not check" : i.received() ? "received" : "not received");
 
-            long left = Math.max(0, settings.overallTimeout().toNanos() - (System.nanoTime() - startNanos));
-            DnsLookup<MxRecord> mxFacts = within(mx, left, new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
+            DnsLookup<MxRecord> mxFacts = within(mx, remaining(startNanos), new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
             DnsLookup<SrvRecord> srvFacts = within(srv, remaining(startNanos), new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
             OutboundProbe.Result out = within(outbound, remaining(startNanos), new OutboundProbe.Result(
                     new SmtpFacts(settings.smtp().host(), settings.smtp().port(), ConnectResult.TIMEOUT, List.of()), null,
