@@ -240,7 +240,8 @@ public final class RuleSetLoader {
             try {
                 patterns.add(new ReplyPattern(i, e.name(), e.category(),
                         e.stages() == null ? Set.of() : Set.copyOf(e.stages().stream().map(s -> s.toUpperCase(Locale.ROOT)).toList()),
-                        e.code() == null ? null : Pattern.compile(e.code().replace("x", "[0-9]").replace("X", "[0-9]")),
+                        e.code() == null ? null
+                                : ReplyPattern.codesMatching(Pattern.compile(e.code().replace("x", "[0-9]").replace("X", "[0-9]"))),
                         e.enhanced() == null ? null : Pattern.compile(e.enhanced()),
                         e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
             } catch (PatternSyntaxException ex) {

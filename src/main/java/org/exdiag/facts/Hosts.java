@@ -20,8 +20,37 @@ public final class Hosts {
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
+    /**
+     * Labels of letters, digits, {@code _} and inner hyphens, 1 to 63 characters each, separated by
+     * single dots, with an optional final dot; or the root {@code .}. Checked by hand because every
+     * host of every document passes here; {@link #LABELS} is the same rule as a pattern (tests compare).
+     */
     static boolean isValid(String host) {
+        if (".".equals(host)) {
+            return true;
+        }
+        int length = host.endsWith(".") ? host.length() - 1 : host.length();
+        int labelStart = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i == length || host.charAt(i) == '.') {
+                int labelLength = i - labelStart;
+                if (labelLength < 1 || labelLength > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!isLabelChar(host.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean matchesLabelsPattern(String host) {
         return ".".equals(host) || LABELS.matcher(host).matches();
+    }
+
+    private static boolean isLabelChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     /** A short, printable rendering of a bad value for an error message. */

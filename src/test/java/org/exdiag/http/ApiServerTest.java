@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ApiServerTest {
     static final String TOKEN = "test-token-5f2c";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     Path tmp;
@@ -130,8 +131,13 @@ class ApiServerTest {
         HttpResponse<String> k = get("/api/v1/knowledge/mx_invalid");
         assertThat(k.statusCode()).isEqualTo(200);
         assertThat(json(k).get("fr").get("title").asText()).contains("MX");
-        assertThat(get("/api/v1/knowledge/NOPE").statusCode()).isEqualTo(404);
-        assertThat(get("/no/such/route").statusCode()).isEqualTo(404);
+        // Exactly one JSON error each: a route's own 404 must not get the "no such route" body as well.
+        HttpResponse<String> unknownCode = get("/api/v1/knowledge/NOPE");
+        assertThat(unknownCode.statusCode()).isEqualTo(404);
+        assertThat(json(unknownCode).get("error").get("message").asText()).isEqualTo("no knowledge-base entry for NOPE");
+        HttpResponse<String> unknownRoute = get("/no/such/route");
+        assertThat(unknownRoute.statusCode()).isEqualTo(404);
+        assertThat(json(unknownRoute).get("error").get("message").asText()).contains("not found");
     }
 
     @Test
