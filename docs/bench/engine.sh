@@ -2,6 +2,8 @@
 # Engine throughput (JMH): reports per second for healthy, one-cause and five-warnings documents,
 # against the Jackson-only baseline of the same run, on 1 thread and on all cores, with allocation
 # per operation (-prof gc). Results: target/bench/engine-*.txt.
+# Then EngineRatio: the same three operations taking turns in 50 ms slices, so that the ratio
+# report/baseline is not skewed by the machine getting slower or faster between JMH's runs.
 source "$(dirname "$0")/common.sh"
 machine | tee target/bench/engine-machine.txt
 for threads in 1 "$(nproc)"; do
@@ -11,3 +13,5 @@ for threads in 1 "$(nproc)"; do
   grep -E "^EngineBenchmark\.(report|baseline|rulesOnly) |gc.alloc.rate.norm" "target/bench/engine-t$threads.txt" \
     | grep -vE "rulesOnly:gc" || true
 done
+echo "== ratio, operations interleaved (EngineRatio: 15 s warm-up, 30 s measured per line)"
+java -cp "$CP" org.exdiag.bench.EngineRatio 15 30 | tee target/bench/engine-ratio.txt

@@ -28,6 +28,13 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void engineRatioRuns() throws Exception {
+        String line = EngineRatio.measure("one-cause", 2, Duration.ZERO, Duration.ofMillis(400));
+        assertThat(line).startsWith("one-cause").contains("baseline").contains("report").contains("rulesOnly")
+                .containsPattern("ratio report/baseline [0-9]+\\.[0-9]{2}");
+    }
+
+    @Test
     void diagnoseTimingRuns() throws Exception {
         List<String> lines = DiagnoseTiming.measure(1, Duration.ofMillis(300));
         assertThat(lines).hasSize(2);
