@@ -410,13 +410,19 @@ public final class ApiServer implements AutoCloseable {
      * through a fresh 8 KiB buffer per request (measured: a seventh of the analyze route's allocation).
      */
     private static void json(Context ctx, int status, Object value) {
+        byte[] bytes;
         try {
-            byte[] bytes = ReportWriter.json().writeValueAsBytes(value);
-            ctx.status(status).contentType("application/json").attribute(WRITTEN, Boolean.TRUE);
-            ctx.res().setContentLength(bytes.length);
+            bytes = ReportWriter.json().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a value that cannot be written: a bug, answered 500
+        }
+        ctx.status(status).contentType("application/json").attribute(WRITTEN, Boolean.TRUE);
+        ctx.res().setContentLength(bytes.length);
+        try {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            // The client went away before its answer: nobody is left to tell, and it is not our error.
+            LOG.debug("client gone before the answer was written: {}", e.toString());
         }
     }
 

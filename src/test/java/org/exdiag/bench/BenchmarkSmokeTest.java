@@ -35,6 +35,14 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void analyzePhasesRuns() throws Exception {
+        List<String> lines = AnalyzePhases.measure(java.nio.file.Path.of("examples/incident-suspected.json"), 1, 20);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("read").contains("rules").contains("knowledge").contains("write");
+        assertThat(lines.get(1)).startsWith("bytes allocated per document:");
+    }
+
+    @Test
     void diagnoseTimingRuns() throws Exception {
         List<String> lines = DiagnoseTiming.measure(1, Duration.ofMillis(300));
         assertThat(lines).hasSize(2);
