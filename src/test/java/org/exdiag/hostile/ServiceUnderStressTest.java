@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Slow and oversized clients are cut off early; the server keeps answering others. */
+/** Slow, oversized and vanishing clients are cut off early; the server keeps answering others. */
 @Timeout(60)
 class ServiceUnderStressTest {
     private ApiServer server;
@@ -36,6 +36,39 @@ class ServiceUnderStressTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void clientsThatLeaveBeforeTheirAnswerAreNotServerErrors() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        log.addAppender(logs);
+        byte[] body = java.nio.file.Files.readAllBytes(Path.of("examples/incident-suspected.json"));
+        byte[] request = ("POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        try {
+            for (int i = 0; i < 300; i++) {
+                try (Socket gone = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                    gone.setSoLinger(true, 0); // close with a reset, as a cancelled browser request does
+                    gone.getOutputStream().write(request);
+                    if (i % 3 == 1) {
+                        Thread.sleep(0, 200_000); // vary when the reset lands: before, during, after the analysis
+                    }
+                }
+            }
+            Thread.sleep(300);
+        } finally {
+            log.detachAppender(logs);
+            logs.stop();
+        }
+        synchronized (logs) {
+            assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+                    .as("server errors logged for clients that left").isEmpty();
+        }
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
     }
 
     @Test
