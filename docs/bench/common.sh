@@ -15,3 +15,5 @@ machine() {
   echo "java: $(java -version 2>&1 | head -1)"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 }
+# The JVM options the launcher (./exdiag) uses, for the scripts that start the jar themselves.
+LAUNCHER_JAVA_OPTS="-XX:+UseParallelGC"

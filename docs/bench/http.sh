@@ -6,7 +6,7 @@
 source "$(dirname "$0")/common.sh"
 machine | tee target/bench/http.txt
 port=${PORT:-18099}
-java ${EXDIAG_JAVA_OPTS:-} -jar target/exdiag.jar serve --port "$port" > target/bench/http-server.log 2>&1 &
+java $LAUNCHER_JAVA_OPTS ${EXDIAG_JAVA_OPTS:-} -jar target/exdiag.jar serve --port "$port" > target/bench/http-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.2; done
@@ -19,7 +19,7 @@ f:close()
 LUA
 # warm up the JIT, then measure
 wrk -t2 -c64 -d10s "http://127.0.0.1:$port/health" > /dev/null
-wrk -t2 -c64 -d10s -s target/bench/analyze.lua "http://127.0.0.1:$port/api/v1/analyze" > /dev/null
+wrk -t2 -c64 -d30s -s target/bench/analyze.lua "http://127.0.0.1:$port/api/v1/analyze" > /dev/null  # the C2 compiler is still busy after 10 s
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; } # utime + stime, in clock ticks
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 for round in $(seq "${ROUNDS:-3}"); do
