@@ -79,10 +79,10 @@ public final class ApiServer implements AutoCloseable {
         this.requestMapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            // Analyses are CPU-bound: two threads per core (plus Jetty's acceptor and selector) serve
-            // more, with shorter tails, than Jetty's default of 200 time-slicing over two cores
-            // (docs/performance.md: 200 -> 18 -> 10 threads on 2 cores). Live diagnostics wait on the
-            // network; they get threads of their own, as many as --diagnose-concurrency allows.
+            // Analyses are CPU-bound: two threads per core serve more, with shorter tails, than Jetty's
+            // default of 200 time-slicing over two cores (docs/performance.md: 200 -> 18 -> 10 threads on
+            // 2 cores). The 4 more cover Jetty's acceptor and selector, which come out of this pool, and
+            // a spare pair; live diagnostics wait on the network and get one each (--diagnose-concurrency).
             int cores = Runtime.getRuntime().availableProcessors();
             config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
                     Integer.getInteger("exdiag.http.threads", cores * 2 + 4 + settings.diagnoseConcurrency()),
