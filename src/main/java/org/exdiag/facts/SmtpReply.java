@@ -43,7 +43,7 @@ public record SmtpReply(int code, String enhancedCode, String text) {
             String line = lines.get(i);
             String rest = startsWithCode(line) && line.startsWith(code) ? afterCode(line) : line;
             int end = enhancedCodeEnd(rest);
-            if (end > 0 && (enhanced == null || rest.regionMatches(0, enhanced, 0, end) && enhanced.length() == end)) {
+            if (end > 0 && (enhanced == null || end == enhanced.length() && rest.startsWith(enhanced))) {
                 enhanced = rest.substring(0, end);
                 int textStart = end;
                 while (textStart < rest.length() && isRegexSpace(rest.charAt(textStart))) {

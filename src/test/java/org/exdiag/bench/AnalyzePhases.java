@@ -35,7 +35,7 @@ public final class AnalyzePhases {
         byte[] body = Files.readAllBytes(file);
         FactsFormat format = FactsFormat.forFileName(file.getFileName().toString()).orElse(FactsFormat.JSON);
         FactsReader reader = new FactsReader();
-        Expertise expertise = Expertise.load(Path.of("rules"), "rules", Path.of("knowledge-base"), "knowledge-base");
+        Expertise expertise = org.exdiag.TestSupport.expertise();
         FactsDocument doc = reader.read(body, format);
         Inference inference = expertise.analyzer().analyze(doc);
         Report report = expertise.reportBuilder().build(doc, inference, Language.EN);

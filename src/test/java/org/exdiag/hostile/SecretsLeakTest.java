@@ -3,10 +3,8 @@ package org.exdiag.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +24,6 @@ import org.exdiag.probe.TestDnsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Diagnostics with a distinctive password, right and wrong, through the command line and the HTTP
@@ -43,12 +40,7 @@ class SecretsLeakTest {
 
     @Test
     void theDiagnosticPasswordIsNowhere() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        root.setLevel(Level.DEBUG);
+        CapturedLogs logs = new CapturedLogs(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.DEBUG);
         List<String> outputs = new ArrayList<>();
         MailLab servers = new MailLab(PASSWORD);
         GreenMail mail = servers.mail;
@@ -91,19 +83,14 @@ class SecretsLeakTest {
             }
         } finally {
             servers.close();
-            root.setLevel(before);
-            root.detachAppender(logs);
+            logs.close();
         }
         assertThat(outputs).hasSize(16 + 7);
         assertThat(String.join("\n", outputs)).contains("AUTH_FAILED").contains("jane@example.com");
         for (String output : outputs) {
             assertThat(output).doesNotContain(PASSWORD).doesNotContain(WRONG);
         }
-        logs.stop(); // a server thread may still be logging: take a snapshot under the appender's lock
-        List<ILoggingEvent> events;
-        synchronized (logs) {
-            events = List.copyOf(logs.list);
-        }
+        List<ILoggingEvent> events = logs.events();
         assertThat(events).isNotEmpty();
         for (ILoggingEvent event : events) {
             if (event.getLoggerName().startsWith("com.icegreen")) {

@@ -40,14 +40,10 @@ class ServiceUnderStressTest {
 
     @Test
     void clientsThatLeaveBeforeTheirAnswerAreNotServerErrors() throws Exception {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ApiServer.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
-        logs.start();
-        log.addAppender(logs);
         byte[] body = java.nio.file.Files.readAllBytes(Path.of("examples/incident-suspected.json"));
         byte[] request = ("POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.length + "\r\n\r\n" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        try {
+        try (CapturedLogs logs = new CapturedLogs(ApiServer.class.getName(), null)) {
             for (int i = 0; i < 300; i++) {
                 try (Socket gone = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
                     gone.setSoLinger(true, 0); // close with a reset, as a cancelled browser request does
@@ -58,12 +54,7 @@ class ServiceUnderStressTest {
                 }
             }
             Thread.sleep(300);
-        } finally {
-            log.detachAppender(logs);
-            logs.stop();
-        }
-        synchronized (logs) {
-            assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+            assertThat(logs.events()).filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
                     .as("server errors logged for clients that left").isEmpty();
         }
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
