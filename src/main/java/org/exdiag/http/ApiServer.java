@@ -77,40 +77,47 @@ public final class ApiServer implements AutoCloseable {
         this.reader = new FactsReader(new org.exdiag.facts.FactsLimits(settings.maxBodyBytes(),
                 org.exdiag.facts.FactsLimits.DEFAULT.maxNestingDepth(), org.exdiag.facts.FactsLimits.DEFAULT.maxStringLength()));
         this.requestMapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            // Analyses are CPU-bound: two threads per core serve more, with shorter tails, than Jetty's
-            // default of 200 time-slicing over two cores (docs/performance.md: 200 -> 18 -> 10 threads on
-            // 2 cores). The 4 more cover Jetty's acceptor and selector, which come out of this pool, and
-            // a spare pair; live diagnostics wait on the network and get one each (--diagnose-concurrency).
-            int cores = Runtime.getRuntime().availableProcessors();
-            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                    Integer.getInteger("exdiag.http.threads", cores * 2 + 4 + settings.diagnoseConcurrency()),
-                    Math.min(8, cores * 2), 60_000);
-            config.http.maxRequestSize = settings.maxBodyBytes();
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
-            config.jetty.modifyHttpConfiguration(http -> {
-                http.setRequestHeaderSize(settings.maxHeaderBytes());
-                http.setSendServerVersion(false);
-            });
-            config.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                connector.setHost(settings.bind());
-                connector.setPort(settings.port());
-                connector.setIdleTimeout(settings.idleTimeout().toMillis());
-                return connector;
-            });
-            config.requestLogger.http((ctx, ms) -> {
-                String route = routeOf(ctx);
-                metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
-                ACCESS.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
-            });
-        });
+        this.app = Javalin.create(config -> configure(config, settings, metrics));
         routes();
+    }
+
+    /**
+     * Javalin and Jetty as this server runs them: thread pool, limits, connector, static files, access
+     * log and metrics. Public for the benchmark's floor server (docs/bench/http.sh), so that the floor it
+     * measures is this server's, routes aside.
+     */
+    public static void configure(io.javalin.config.JavalinConfig config, ServerSettings settings, Metrics metrics) {
+        config.showJavalinBanner = false;
+        // Analyses are CPU-bound: two threads per core serve more, with shorter tails, than Jetty's
+        // default of 200 time-slicing over two cores (docs/performance.md: 200 -> 18 -> 10 threads on
+        // 2 cores). The 4 more cover Jetty's acceptor and selector, which come out of this pool, and
+        // a spare pair; live diagnostics wait on the network and get one each (--diagnose-concurrency).
+        int cores = Runtime.getRuntime().availableProcessors();
+        config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                Integer.getInteger("exdiag.http.threads", cores * 2 + 4 + settings.diagnoseConcurrency()),
+                Math.min(8, cores * 2), 60_000);
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(settings.maxHeaderBytes());
+            http.setSendServerVersion(false);
+        });
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(settings.bind());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            return connector;
+        });
+        config.requestLogger.http((ctx, ms) -> {
+            String route = routeOf(ctx);
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+            ACCESS.info("{} {} {} {}ms", ctx.method(), route, ctx.statusCode(), Math.round(ms));
+        });
     }
 
     public ApiServer start() {
@@ -366,8 +373,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** The body, read no further than {@code max} bytes: a larger one is refused without buffering it. */
-    private static byte[] boundedBody(Context ctx, int max) throws IOException {
+    /**
+     * The body, read no further than {@code max} bytes: a larger one is refused without buffering it (413).
+     * Public for the benchmark's floor server, which reads bodies as the analyze route does.
+     */
+    public static byte[] boundedBody(Context ctx, int max) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > max) {
             throw new ApiError(413, "request body too large: " + declared + " bytes (limit " + max + ")");
@@ -416,10 +426,15 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a value that cannot be written: a bug, answered 500
         }
+        send(ctx, status, bytes);
+    }
+
+    /** Answers with JSON already written; public for the benchmark's floor server, which answers canned bytes. */
+    public static void send(Context ctx, int status, byte[] json) {
         ctx.status(status).contentType("application/json").attribute(WRITTEN, Boolean.TRUE);
-        ctx.res().setContentLength(bytes.length);
+        ctx.res().setContentLength(json.length);
         try {
-            ctx.res().getOutputStream().write(bytes);
+            ctx.res().getOutputStream().write(json);
         } catch (IOException e) {
             // The client went away before its answer: nobody is left to tell, and it is not our error.
             LOG.debug("client gone before the answer was written: {}", e.toString());

@@ -43,6 +43,31 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void analysisCpuRuns() throws Exception {
+        String line = AnalysisCpu.measure(java.nio.file.Path.of("examples/incident-suspected.json"), 2,
+                Duration.ZERO, Duration.ofMillis(300));
+        assertThat(line).startsWith("analysis alone, 2 threads:").containsPattern("[0-9.]+ us CPU per analysis");
+    }
+
+    @Test
+    void httpFloorAnswersWhatTheAnalyzeRouteWould() throws Exception {
+        java.nio.file.Path facts = java.nio.file.Path.of("examples/incident-suspected.json");
+        io.javalin.Javalin floor = HttpFloor.start(0, facts);
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + floor.port() + "/api/v1/analyze"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(facts)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(answer.body()).contains("\"INFRASTRUCTURE_INCIDENT_SUSPECTED\"");
+        } finally {
+            floor.stop();
+        }
+    }
+
+    @Test
     void diagnoseTimingRuns() throws Exception {
         List<String> lines = DiagnoseTiming.measure(1, Duration.ofMillis(300));
         assertThat(lines).hasSize(2);

@@ -1,0 +1,97 @@
+package org.exdiag.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentSourceTest {
+    @TempDir
+    Path dir;
+
+    /** "source: text" or "source: error message" per document. */
+    private static List<String> shown(Iterator<Document> docs) {
+        List<String> out = new ArrayList<>();
+        docs.forEachRemaining(d -> out.add(d.source() + ": " + (d.unreadable() != null
+                ? "error " + d.unreadable().getMessage() : new String(d.bytes(), StandardCharsets.UTF_8))));
+        return out;
+    }
+
+    private static List<String> lines(String text, int maxBytes) {
+        return shown(DocumentSource.jsonLines("in", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxBytes));
+    }
+
+    @Test
+    void jsonLinesKeepLineNumbersAcrossBlankLinesAndEndWithOrWithoutANewline() {
+        assertThat(lines("{\"a\":1}\n\n  \r\n{\"b\":2}\r\n{\"c\":3}", 100))
+                .containsExactly("in:1: {\"a\":1}", "in:4: {\"b\":2}\r", "in:5: {\"c\":3}");
+        assertThat(lines("{\"a\":1}\n", 100)).containsExactly("in:1: {\"a\":1}");
+        assertThat(lines("", 100)).isEmpty();
+    }
+
+    @Test
+    void anOverLongLineIsOneErrorAndTheNextLineIsReadWhole() {
+        String tooLong = "x".repeat(11);
+        assertThat(lines("1234567890\n" + tooLong + "\n{}\n", 10))
+                .containsExactly("in:1: 1234567890", "in:2: error document too large: 11 bytes (limit 10)", "in:3: {}");
+    }
+
+    @Test
+    void linesLongerThanTheReadBufferArriveWhole() {
+        String big = "{\"k\":\"" + "é".repeat(100_000) + "\"}"; // 200 KB, read in pieces of 64 KiB
+        InputStream trickle = new ByteArrayInputStream((big + "\n" + big).getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1000)); // a stream that hands out little at a time
+            }
+        };
+        List<String> docs = shown(DocumentSource.jsonLines("in", trickle, 1 << 20));
+        assertThat(docs).containsExactly("in:1: " + big, "in:2: " + big);
+    }
+
+    @Test
+    void foldersAreWalkedInNameOrderSkippingHiddenAndUnsupportedFiles() throws Exception {
+        Files.createDirectories(dir.resolve("b/sub"));
+        Files.writeString(dir.resolve("b/sub/z.json"), "{}");
+        Files.writeString(dir.resolve("b/a.yaml"), "y: 1");
+        Files.writeString(dir.resolve("a.json"), "{\"first\":true}");
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        Files.writeString(dir.resolve(".hidden.json"), "ignored");
+        Files.createDirectories(dir.resolve("c.json")); // a folder with a facts-like name is still a folder
+        Files.writeString(dir.resolve("c.json/inner.jsonl"), "{}\n{}\n");
+        try (DocumentSource source = new DocumentSource(List.of(dir.toString()), 1000)) {
+            assertThat(shown(source)).containsExactly(
+                    dir + "/a.json: {\"first\":true}",
+                    dir + "/b/a.yaml: y: 1",
+                    dir + "/b/sub/z.json: {}",
+                    dir + "/c.json/inner.jsonl:1: {}",
+                    dir + "/c.json/inner.jsonl:2: {}");
+        }
+    }
+
+    @Test
+    void missingUnsupportedAndOversizedFilesAreErrorDocuments() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "text");
+        Files.writeString(dir.resolve("big.json"), "{\"k\":\"" + "v".repeat(100) + "\"}");
+        Files.writeString(dir.resolve("ok.json"), "{}");
+        List<String> paths = List.of(dir + "/gone.json", dir + "/gone", dir + "/notes.txt", dir + "/big.json",
+                dir + "/gone.jsonl", dir + "/ok.json");
+        try (DocumentSource source = new DocumentSource(paths, 50)) {
+            assertThat(shown(source)).containsExactly(
+                    dir + "/gone.json: error no such file or folder",
+                    dir + "/gone: error no such file or folder",
+                    dir + "/notes.txt: error unsupported file type (expected .json, .yaml, .yml or .jsonl)",
+                    dir + "/big.json: error document too large: 108 bytes (limit 50)",
+                    dir + "/gone.jsonl: error no such file or folder",
+                    dir + "/ok.json: {}");
+        }
+    }
+}
