@@ -117,7 +117,7 @@ final class CompiledRuleCache {
         try (InputStream in = Files.newInputStream(file);
              DroolsObjectInputStream objects = new DroolsObjectInputStream(in, CompiledRuleCache.class.getClassLoader())) {
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(RuleSetLoader.kieBaseConfiguration());
             kieBase.addPackages(packages);
             return Optional.of(kieBase);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
