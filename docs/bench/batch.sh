@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch analysis: 100,000 facts files, and one JSON lines file of 1,000,000 documents, with -Xmx256m.
 # Checks that every document is reported, in input order. Data goes to $BENCH_DATA (default /tmp),
-# never to the repository. Usage: docs/bench/batch.sh [FILES] [LINES]
+# never to the repository. Usage: docs/bench/batch.sh [FILES] [LINES]. The files run ROUNDS times
+# (default 3): a short run is mostly JIT warm-up, and this machine's speed drifts from run to run.
 source "$(dirname "$0")/common.sh"
 files=${1:-100000}
 lines=${2:-1000000}
@@ -32,7 +33,9 @@ run() {  # name, expected count, paths...
   tail -2 "target/bench/batch-$name.err" | tee -a target/bench/batch.txt
   check_order "$data/$name.out.jsonl" "$count" | tee -a target/bench/batch.txt
 }
-echo "== $files files" | tee -a target/bench/batch.txt
-run files "$files" "$data/files-$files"
+for round in $(seq "${ROUNDS:-3}"); do
+  echo "== $files files, round $round" | tee -a target/bench/batch.txt
+  run files "$files" "$data/files-$files"
+done
 echo "== one JSON lines file of $lines documents" | tee -a target/bench/batch.txt
 run lines "$lines" "$data/lines-$lines.jsonl"
