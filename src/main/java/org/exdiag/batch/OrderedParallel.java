@@ -1,6 +1,8 @@
 package org.exdiag.batch;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +22,22 @@ public final class OrderedParallel {
     private OrderedParallel() {
     }
 
+    /** One item per task: for sources that may wait between items (a request body arriving line by line). */
     public static <T, R> void run(Iterator<T> items, int jobs, Function<T, R> work, Consumer<R> sink)
             throws InterruptedException {
-        int window = Math.max(4, jobs * 8);
-        BlockingQueue<Future<R>> inFlight = new ArrayBlockingQueue<>(window);
-        Future<R> end = CompletableFuture.completedFuture(null);
+        run(items, jobs, 1, work, sink);
+    }
+
+    /**
+     * Items go to the threads {@code perTask} at a time: handing each item over on its own woke two
+     * threads per item, 8 % of a million-line batch's CPU in futex calls. Take {@code perTask} items from
+     * sources that never wait long between two (files), since a task starts only once it is full.
+     */
+    public static <T, R> void run(Iterator<T> items, int jobs, int perTask, Function<T, R> work, Consumer<R> sink)
+            throws InterruptedException {
+        int window = Math.max(4, jobs * 8 / perTask + 2);
+        BlockingQueue<Future<List<R>>> inFlight = new ArrayBlockingQueue<>(window);
+        Future<List<R>> end = CompletableFuture.completedFuture(null);
         ExecutorService workers = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "exdiag-worker");
             t.setDaemon(true);
@@ -33,8 +46,17 @@ public final class OrderedParallel {
         Thread producer = new Thread(() -> {
             try {
                 while (items.hasNext()) {
-                    T item = items.next();
-                    inFlight.put(workers.submit(() -> work.apply(item)));
+                    List<T> task = new ArrayList<>(perTask);
+                    while (task.size() < perTask && items.hasNext()) {
+                        task.add(items.next());
+                    }
+                    inFlight.put(workers.submit(() -> {
+                        List<R> results = new ArrayList<>(task.size());
+                        for (T item : task) {
+                            results.add(work.apply(item));
+                        }
+                        return results;
+                    }));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -52,11 +74,11 @@ public final class OrderedParallel {
         producer.start();
         try {
             while (true) {
-                Future<R> next = inFlight.take();
+                Future<List<R>> next = inFlight.take();
                 if (next == end) {
                     break;
                 }
-                sink.accept(next.get());
+                next.get().forEach(sink);
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

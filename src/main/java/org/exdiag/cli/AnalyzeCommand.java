@@ -77,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             boolean single = docs.isSingle();
             boolean reportAlone = single && (format == ReportFormat.JSON || format == ReportFormat.YAML);
             boolean lines = !reportAlone && (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN);
-            OrderedParallel.run(docs, jobs, doc -> {
+            OrderedParallel.run(docs, jobs, DOCUMENTS_PER_TASK, doc -> {
                 Outcome outcome = analysis.analyze(doc);
                 return new Rendered(outcome, render(outcome, format, lang, lines, single));
             }, rendered -> {
@@ -96,6 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         return summary.errors() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
+    /** Files and lines are at hand: handing them to the threads 16 at a time saves wake-ups (OrderedParallel). */
+    private static final int DOCUMENTS_PER_TASK = 16;
+
     private record Rendered(Outcome outcome, String text) {
     }
 
@@ -109,7 +112,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             };
         }
-        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        // 64 KiB at a time: a million reports are 1.6 GB, and 8 KiB writes were a syscall every 5 reports.
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
     }
 
     private String render(Outcome o, ReportFormat format, Language lang, boolean lines, boolean single) {
