@@ -92,9 +92,12 @@ public final class RuleSetLoader {
     private static Map<String, String> withOutputQueries(Map<String, String> drlSources) {
         Map<String, String> all = new LinkedHashMap<>(drlSources);
         try (InputStream in = RuleSetLoader.class.getResourceAsStream(OUTPUTS)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in " + OUTPUTS + " is missing from the application");
+            }
             all.put("(built in)/" + OUTPUTS, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the built-in " + OUTPUTS + " is missing from the application", e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the built-in " + OUTPUTS, e);
         }
         return all;
     }
