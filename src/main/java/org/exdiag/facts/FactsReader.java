@@ -71,6 +71,8 @@ public final class FactsReader {
     private static ObjectMapper strict(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
         ObjectMapper mapper = builder
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("exdiag-instants")
+                        .addDeserializer(java.time.Instant.class, new InstantReader()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
