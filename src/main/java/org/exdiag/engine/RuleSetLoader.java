@@ -278,8 +278,7 @@ public final class RuleSetLoader {
                         e.code() == null ? null
                                 : ReplyPattern.codesMatching(Pattern.compile(e.code().replace("x", "[0-9]").replace("X", "[0-9]"))),
                         e.enhanced() == null ? null : Pattern.compile(e.enhanced()),
-                        e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                        e.text() == null ? null : ReplyPattern.literalsOf(e.text())));
+                        e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
             } catch (PatternSyntaxException ex) {
                 problems.add(new Problem(shown, 0, where + ": bad pattern: " + ex.getDescription() + " in " + ex.getPattern()));
             }

@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
 public record ReplyPattern(int order, String name, String category, Set<String> stages, BitSet codes,
                            Pattern enhanced, Pattern text, String[] textLiterals) {
 
+    /** A pattern whose text literals are those of its text expression, as the loader builds them. */
+    public ReplyPattern(int order, String name, String category, Set<String> stages, BitSet codes,
+                        Pattern enhanced, Pattern text) {
+        this(order, name, category, stages, codes, enhanced, text, text == null ? null : literalsOf(text.pattern()));
+    }
+
     /** The codes 0-999 whose decimal form matches {@code pattern} as a whole. */
     public static BitSet codesMatching(Pattern pattern) {
         BitSet codes = new BitSet(1000);

@@ -27,7 +27,8 @@ class ReplyPatternLiteralsTest {
 
     private static boolean matchesWith(String regex, String text, boolean literals) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        ReplyPattern pattern = new ReplyPattern(0, "n", "c", Set.of(), null, null, p, literals ? ReplyPattern.literalsOf(regex) : null);
+        ReplyPattern pattern = literals ? new ReplyPattern(0, "n", "c", Set.of(), null, null, p)
+                : new ReplyPattern(0, "n", "c", Set.of(), null, null, p, null);
         return pattern.matches(new Reply(0, "MAIL", 550, null, text, text));
     }
 
