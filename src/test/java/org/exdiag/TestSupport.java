@@ -2,12 +2,12 @@ package org.exdiag;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.exdiag.engine.LoadException;
+import org.exdiag.config.LoadException;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsException;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 
 /** The project's own rules and knowledge base, compiled once for all tests of a run. */
 public final class TestSupport {

@@ -5,7 +5,7 @@ import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsException;
 import org.exdiag.facts.FactsReader;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 import org.exdiag.report.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

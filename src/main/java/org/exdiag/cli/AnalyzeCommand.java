@@ -20,10 +20,11 @@ import org.exdiag.batch.Document;
 import org.exdiag.batch.DocumentSource;
 import org.exdiag.batch.OrderedParallel;
 import org.exdiag.batch.Outcome;
-import org.exdiag.engine.LoadException;
+import org.exdiag.config.LoadException;
 import org.exdiag.facts.FactsReader;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Expertise;
+import org.exdiag.knowledge.Wording;
+import org.exdiag.Expertise;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
 import picocli.CommandLine;
@@ -43,7 +44,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    RulesOptions folders = new RulesOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--jobs", paramLabel = "N", description = "Documents analyzed at once (default: all cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
@@ -57,20 +61,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat format = common.format(spec.commandLine(), ReportFormat.JSON);
-        Language lang = common.language(spec.commandLine());
+        ReportFormat format = output.format(spec.commandLine(), ReportFormat.JSON);
+        Language lang = output.language(spec.commandLine());
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
         Expertise expertise;
         try {
-            expertise = common.loadExpertise(err);
+            expertise = folders.loadExpertise(err, true);
         } catch (LoadException e) {
             return ExitCodes.USAGE;
         }
         FactsReader reader = new FactsReader();
         BatchAnalysis analysis = new BatchAnalysis(reader, expertise, lang);
-        Summary summary = new Summary(err, Summary.stderrIsTerminal());
+        // The live count shares the terminal with nothing: not when the reports scroll on it too.
+        Summary summary = new Summary(err, Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
+        Wording words = expertise.wording(lang);
         try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes());
              Writer output = openOutput()) {
             PeekingIterator docs = new PeekingIterator(source);
@@ -79,7 +85,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             boolean lines = !reportAlone && (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN);
             OrderedParallel.run(docs, jobs, DOCUMENTS_PER_TASK, doc -> {
                 Outcome outcome = analysis.analyze(doc);
-                return new Rendered(outcome, render(outcome, format, lang, lines, single));
+                return new Rendered(outcome, render(outcome, format, words, lines, single));
             }, rendered -> {
                 summary.count(rendered.outcome());
                 try {
@@ -116,16 +122,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private String render(Outcome o, ReportFormat format, Language lang, boolean lines, boolean single) {
+    private String render(Outcome o, ReportFormat format, Wording words, boolean lines, boolean single) {
         if (lines) {
             return BatchRecord.of(o);
         }
         if (!single || format == ReportFormat.TEXT || format == ReportFormat.MARKDOWN) {
             String header = single ? "" : format == ReportFormat.MARKDOWN ? "<!-- " + o.source() + " -->\n" : "== " + o.source() + " ==\n";
-            String body = o.failed() ? o.source() + ": error: " + errorText(o) + "\n" : ReportWriter.write(o.report(), o.facts(), format, lang);
+            String body = o.failed() ? o.source() + ": error: " + errorText(o) + "\n" : ReportWriter.write(o.report(), o.facts(), format, words);
             return header + body + (single ? "" : "\n");
         }
-        return o.failed() ? BatchRecord.of(o) : ReportWriter.write(o.report(), o.facts(), format, lang);
+        return o.failed() ? BatchRecord.of(o) : ReportWriter.write(o.report(), o.facts(), format, words);
     }
 
     static String errorText(Outcome o) {

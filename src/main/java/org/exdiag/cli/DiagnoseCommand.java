@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.exdiag.engine.LoadException;
+import org.exdiag.config.LoadException;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
@@ -19,7 +19,7 @@ import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
 import org.exdiag.probe.ProbeException;
 import org.exdiag.probe.Secret;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
@@ -42,7 +42,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    RulesOptions folders = new RulesOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Parameters(paramLabel = "MAILBOX", description = "The mailbox to diagnose, e.g. jane@example.com.")
     String mailbox;
@@ -79,7 +82,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     OvhOptions ovh = new OvhOptions();
 
-    @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 1, .json or .yaml) the report was made from.")
+    @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 2, .json or .yaml) the report was made from.")
     Path saveFacts;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Bound on the whole diagnostic (default: 120).")
@@ -92,14 +95,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     String dns;
 
     @Option(names = "--smtp", paramLabel = "HOST[:PORT]", description = "Submission server of the outbound test (default: "
-            + HOST_PLACEHOLDER + ":587, or :465 with implicit TLS).")
+            + HOST_PLACEHOLDER + ", port 587, or 465 with implicit TLS).")
     String smtp;
 
     @Option(names = "--smtp-tls", paramLabel = "starttls|implicit|none", description = "Default: starttls.")
     String smtpTls;
 
     @Option(names = "--imap", paramLabel = "HOST[:PORT]", description = "IMAP server for the login and receipt check (default: "
-            + HOST_PLACEHOLDER + ":993, or :143 without implicit TLS).")
+            + HOST_PLACEHOLDER + ", port 993, or 143 without implicit TLS).")
     String imap;
 
     @Option(names = "--imap-tls", paramLabel = "implicit|starttls|none", description = "Default: implicit.")
@@ -109,31 +112,31 @@ final class DiagnoseCommand implements Callable<Integer> {
     Integer mxPort;
 
     @Option(names = "--webmail-url", paramLabel = "URL|none",
-            description = "Authentication check URL (default: https://" + HOST_PLACEHOLDER + "/EWS/Exchange.asmx); none skips it.")
+            description = "Authentication check URL (default: the Exchange web services URL of " + HOST_PLACEHOLDER
+                    + "); none skips it.")
     String webmailUrl;
 
     @Option(names = "--helo", paramLabel = "NAME", description = "Name given in EHLO (default: exdiag.localdomain).")
     String helo;
 
-    private static final String HOST_PLACEHOLDER = "ex.mail.ovh.net (or the private host)";
+    private static final String HOST_PLACEHOLDER = "the provider's server (servers.hosted of the rules' expected-values.yaml) or the private host";
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat format = common.format(spec.commandLine(), ReportFormat.TEXT);
-        Language lang = common.language(spec.commandLine());
-        DiagnosticSettings settings = settings();
+        ReportFormat format = output.format(spec.commandLine(), ReportFormat.TEXT);
+        Language lang = output.language(spec.commandLine());
         if (!mailbox.contains("@")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MAILBOX must be an email address");
         }
         Expertise expertise;
         try {
-            expertise = common.loadExpertise(err);
+            expertise = folders.loadExpertise(err, true);
         } catch (LoadException e) {
             return ExitCodes.USAGE;
         }
+        DiagnosticSettings settings = settings(expertise.rules().expectedValues().server("hosted"));
         FactsDocument facts;
-        java.util.List<String> couldNotCheck;
         try (Secret secret = readPassword()) {
             Diagnostic diagnostic = new Diagnostic(settings, accountSource(settings),
                     (probe, outcome, took) -> {
@@ -144,9 +147,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     }, Clock.systemUTC());
             err.println("exdiag: diagnosing " + mailbox);
             long start = System.nanoTime();
-            Diagnostic.Outcome outcome = diagnostic.diagnose(mailbox, secret);
-            facts = outcome.facts();
-            couldNotCheck = outcome.couldNotCheck();
+            facts = diagnostic.run(mailbox, secret);
             err.printf("exdiag: probes done in %.2f s%n", (System.nanoTime() - start) / 1e9);
         } catch (ProbeException e) {
             err.println("error: " + e.getMessage());
@@ -155,9 +156,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (saveFacts != null) {
             writeFacts(facts, saveFacts);
         }
-        Report report = expertise.report(facts, lang).withCouldNotCheck(couldNotCheck);
+        Report report = expertise.report(facts, lang);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ReportWriter.write(report, facts, format, lang));
+        out.print(ReportWriter.write(report, facts, format, expertise.wording(lang)));
         out.flush();
         return report.verdict() == Verdict.INCOMPLETE ? ExitCodes.FAILED : ExitCodes.OK;
     }
@@ -199,10 +200,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         return secret;
     }
 
-    private DiagnosticSettings settings() {
+    private DiagnosticSettings settings(String hostedServer) {
         try {
             return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
-                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY);
+                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, hostedServer);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -67,9 +67,11 @@ public final class Main implements Runnable {
         return ExitCodes.USAGE;
     }
 
+    /** No command: say which there are, from picocli's own list, so that none is ever left out. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (analyze, rules)");
+        String commands = String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + commands + ")");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

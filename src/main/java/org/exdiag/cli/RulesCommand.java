@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.exdiag.engine.LoadException;
-import org.exdiag.report.Expertise;
+import org.exdiag.config.LoadException;
+import org.exdiag.Expertise;
 import org.exdiag.scenario.ScenarioResult;
 import org.exdiag.scenario.ScenarioRunner;
 import picocli.CommandLine;
@@ -34,13 +34,13 @@ final class RulesCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        CommonOptions common = new CommonOptions();
+        RulesOptions folders = new RulesOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                Expertise e = common.loadExpertise(spec.commandLine().getErr());
+                Expertise e = folders.loadExpertise(spec.commandLine().getErr(), false);
                 out.printf("ok: %d rules from %s (%s), %d warning codes, %d knowledge-base entries from %s%n",
                         e.rules().ruleNames().size(), e.rules().origin(), e.rules().fingerprint(), e.rules().codes().size(),
                         e.knowledge().entries().size(), e.knowledge().origin());
@@ -59,7 +59,7 @@ final class RulesCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        CommonOptions common = new CommonOptions();
+        RulesOptions folders = new RulesOptions();
 
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Scenario folder (default: the rules folder's tests/).")
         Path dir;
@@ -70,11 +70,11 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Expertise expertise;
             try {
-                expertise = common.loadExpertise(err);
+                expertise = folders.loadExpertise(err, false);
             } catch (LoadException e) {
                 return ExitCodes.USAGE;
             }
-            CommonOptions.Folder rules = common.rulesFolder();
+            RulesOptions.Folder rules = folders.rulesFolder();
             Path folder = dir != null ? dir : rules.path().resolve("tests");
             String shownFolder = dir != null ? dir.toString() : rules.shown() + "/tests";
             if (!Files.isDirectory(folder)) {

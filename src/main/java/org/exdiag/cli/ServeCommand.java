@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.exdiag.engine.LoadException;
-import org.exdiag.engine.Problem;
+import org.exdiag.config.LoadException;
+import org.exdiag.config.Problem;
 import org.exdiag.http.ApiServer;
 import org.exdiag.http.FolderWatcher;
 import org.exdiag.http.RuleBaseHolder;
@@ -34,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    CommonOptions common = new CommonOptions();
+    RulesOptions folders = new RulesOptions();
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
@@ -62,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     int diagnoseConcurrency;
 
     @Option(names = "--diagnose-allow", paramLabel = "HOST", split = ",",
-            description = "Hosts live diagnostics may connect to, besides the provider's (e.g. exchange.example.com, *.example.com).")
-    List<String> diagnoseAllow = new ArrayList<>();
+            description = "Hosts live diagnostics may connect to, besides the provider's servers of the rules' expected-values.yaml (e.g. exchange.example.com, *.example.com).")
+    List<String> diagnoseAllow = new java.util.ArrayList<>();
 
     @Option(names = "--diagnose-lab", description = "Let diagnose requests point the probes elsewhere (tests, staging only).")
     boolean diagnoseLab;
@@ -74,8 +73,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        CommonOptions.Folder rules = common.rulesFolder();
-        CommonOptions.Folder kb = common.kbFolder();
+        RulesOptions.Folder rules = folders.rulesFolder();
+        RulesOptions.Folder kb = folders.kbFolder();
         RuleBaseHolder holder;
         try {
             holder = new RuleBaseHolder(new RuleBaseHolder.Source(rules.path(), rules.shown(), kb.path(), kb.shown()));
@@ -92,10 +91,8 @@ final class ServeCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        List<String> allowed = new ArrayList<>(ServerSettings.PROVIDER_HOSTS);
-        allowed.addAll(diagnoseAllow);
         ServerSettings settings = new ServerSettings(bind, port, token, maxBody, 1 << 20, Duration.ofSeconds(idleTimeout),
-                16 * 1024, diagnoseConcurrency, List.copyOf(allowed), diagnoseLab);
+                16 * 1024, diagnoseConcurrency, List.copyOf(diagnoseAllow), diagnoseLab);
         org.exdiag.probe.AccountSource accounts;
         try {
             accounts = ovh.keysGiven() ? ovh.accountSource(spec.commandLine(), Duration.ofSeconds(15), Duration.ofSeconds(60)) : null;
@@ -118,8 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         FolderWatcher watcher = watch && !rules.shown().startsWith("(bundled)")
                 ? new FolderWatcher(List.of(rules.path(), kb.path()), reload) : null;
         server.start();
-        err.printf("exdiag: serving on http://%s:%d/ (rules %s)%n", bind.contains(":") ? "[" + bind + "]" : bind,
-                server.port(), holder.version());
+        err.printf("exdiag: serving on http://%s:%d/ (rules %s (%s), knowledge base %s)%n", bind.contains(":") ? "[" + bind + "]" : bind,
+                server.port(), rules.shown(), holder.version(), kb.shown());
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -77,9 +77,10 @@ public final class Analyzer {
                     replyClasses.add(c);
                 }
             }
-            findings.sort(Comparator.comparing(Finding::code).thenComparing(Finding::rule).thenComparing(Finding::evidence));
+            findings.sort(Comparator.comparing(Finding::code).thenComparing(Finding::rule).thenComparing(Finding::tag)
+                    .thenComparing(f -> f.args().toString()));
             links.sort(Comparator.comparing(Link::cause).thenComparing(Link::effect));
-            notes.sort(Comparator.comparing(Note::code).thenComparing(Note::text));
+            notes.sort(Comparator.comparing(Note::code).thenComparing(Note::tag).thenComparing(n -> n.args().toString()));
             replyClasses.sort(Comparator.comparingInt(c -> c.reply().index()));
             return new Inference(List.copyOf(findings), List.copyOf(links), List.copyOf(notes), List.copyOf(replyClasses),
                     clock);

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,12 +75,7 @@ final class CompiledRuleCache {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(org.drools.base.util.Drools.getFullVersion().getBytes(StandardCharsets.UTF_8));
-            for (Class<?> type : VOCABULARY) {
-                sha.update(type.getName().getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                    sha.update(in == null ? new byte[0] : in.readAllBytes());
-                }
-            }
+            codeVersion(sha);
             for (Map.Entry<String, String> drl : drlSources.entrySet()) {
                 sha.update(Path.of(drl.getKey()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
@@ -92,24 +88,37 @@ final class CompiledRuleCache {
         }
     }
 
-    /** The classes DRL consequences are compiled against: a change to any of them makes old entries stale. */
-    private static final Class<?>[] VOCABULARY = {
-        org.exdiag.rules.Account.class, org.exdiag.rules.AuthAttempt.class, org.exdiag.rules.AutodiscoverSrv.class,
-        org.exdiag.rules.Clock.class, org.exdiag.rules.Expect.class, org.exdiag.rules.ExpectedValues.class,
-        org.exdiag.rules.Finding.class, org.exdiag.rules.Link.class, org.exdiag.rules.Mailbox.class,
-        org.exdiag.rules.MxHost.class, org.exdiag.rules.MxLookup.class, org.exdiag.rules.Note.class,
-        org.exdiag.rules.Provider.class, org.exdiag.rules.Raise.class, org.exdiag.rules.Reply.class,
-        org.exdiag.rules.ReplyClass.class, org.exdiag.rules.ReplyPattern.class, org.exdiag.rules.SmtpSession.class,
-        org.exdiag.rules.SrvLookup.class, org.exdiag.rules.TestEmail.class, org.exdiag.rules.Text.class,
-        org.exdiag.rules.Warning.class,
-    };
+    /**
+     * What DRL consequences are compiled against and what reads the catalog kept beside the rule base:
+     * the application jar (its size and time), or, when run from classes on disk (tests), the bytes of
+     * every class of the rules and engine packages. Any change compiles afresh.
+     */
+    private static void codeVersion(MessageDigest sha) throws IOException {
+        try {
+            Path source = Path.of(org.exdiag.rules.Raise.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(source)) {
+                sha.update((source.toString() + Files.size(source) + Files.getLastModifiedTime(source)).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            for (String pkg : List.of("org/exdiag/rules", "org/exdiag/engine")) {
+                try (var classes = Files.list(source.resolve(pkg))) {
+                    for (Path c : classes.sorted().toList()) {
+                        sha.update(c.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(c));
+                    }
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            sha.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // unknown: never reuse
+        }
+    }
 
     private Path entry(String key) {
         return folder.resolve("rules-" + key.substring(0, 32) + ".bin");
     }
 
     @SuppressWarnings("unchecked")
-    Optional<KieBase> load(String key) {
+    Optional<RuleSetLoader.Compiled> load(String key) {
         Path file = entry(key);
         if (!Files.isRegularFile(file) || !ownedAndPrivate(file)) {
             return Optional.empty();
@@ -117,9 +126,10 @@ final class CompiledRuleCache {
         try (InputStream in = Files.newInputStream(file);
              DroolsObjectInputStream objects = new DroolsObjectInputStream(in, CompiledRuleCache.class.getClassLoader())) {
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            RuleCatalog catalog = (RuleCatalog) objects.readObject();
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(RuleSetLoader.kieBaseConfiguration());
             kieBase.addPackages(packages);
-            return Optional.of(kieBase);
+            return Optional.of(new RuleSetLoader.Compiled(kieBase, catalog));
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             LOG.debug("compiled rules cache entry {} unusable, compiling instead", file, e);
             try {
@@ -131,7 +141,7 @@ final class CompiledRuleCache {
         }
     }
 
-    void store(String key, KieBase kieBase) {
+    void store(String key, RuleSetLoader.Compiled compiled) {
         try {
             Files.createDirectories(folder);
             try {
@@ -141,7 +151,8 @@ final class CompiledRuleCache {
             }
             Path tmp = Files.createTempFile(folder, "rules-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp); DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
-                objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+                objects.writeObject(new ArrayList<>(compiled.kieBase().getKiePackages()));
+                objects.writeObject(compiled.catalog());
             }
             try {
                 Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

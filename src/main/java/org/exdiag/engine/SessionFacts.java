@@ -28,14 +28,15 @@ import org.exdiag.rules.MxLookup;
 import org.exdiag.rules.Provider;
 import org.exdiag.rules.Reply;
 import org.exdiag.rules.ReplyClass;
-import org.exdiag.rules.ReplyPattern;
 import org.exdiag.rules.SmtpSession;
 import org.exdiag.rules.SrvLookup;
 import org.exdiag.rules.TestEmail;
 
 /**
- * Turns a facts document into the flat facts the rules match. No judgement happens here: values are
- * only normalized (wire names, host case and final dot) and absent sections insert nothing.
+ * Turns a facts document into the flat facts the rules match. Values are normalized (wire names, host
+ * case and final dot), absent sections insert nothing, and each SMTP reply gets the category of the
+ * first pattern of smtp-replies.yaml that matches it ({@link ReplyClassifier}): what that category means
+ * where the reply was heard is the rules' decision.
  */
 final class SessionFacts {
     private SessionFacts() {
@@ -66,7 +67,7 @@ final class SessionFacts {
             addAuth("imap", doc.auth().imap(), facts);
         }
         if (doc.smtp() != null) {
-            addSmtp(doc.smtp(), rules.replyPatterns(), facts);
+            addSmtp(doc.smtp(), rules.replies(), facts);
         }
         if (doc.testEmail() != null) {
             facts.add(new TestEmail(doc.testEmail().sent(), doc.testEmail().received(), doc.testEmail().waitedSeconds()));
@@ -108,22 +109,18 @@ final class SessionFacts {
         }
     }
 
-    private static void addSmtp(SmtpFacts smtp, List<ReplyPattern> patterns, List<Object> facts) {
+    private static void addSmtp(SmtpFacts smtp, ReplyClassifier classifier, List<Object> facts) {
         facts.add(new SmtpSession(Hosts.normalize(smtp.host()), smtp.port(), wire(smtp.connect())));
         List<SmtpExchange> replies = smtp.replies();
         for (int i = 0; i < replies.size(); i++) {
             SmtpExchange exchange = replies.get(i);
             SmtpReply parsed = exchange.parsed();
-            Reply reply = new Reply(i, exchange.stage().name(), parsed.code(), parsed.enhancedCode(), parsed.text(),
-                    exchange.reply());
+            Reply reply = new Reply("submission", i, exchange.stage().name(), parsed.code(), parsed.enhancedCode(),
+                    parsed.text(), exchange.reply());
             facts.add(reply);
-            // What the reply means, by the first pattern of smtp-replies.yaml that matches it. Applying the
-            // data file here rather than in a rule costs one pass instead of a pattern-by-pattern join.
-            for (ReplyPattern pattern : patterns) {
-                if (pattern.matches(reply)) {
-                    facts.add(new ReplyClass(reply, pattern.category(), pattern.name()));
-                    break;
-                }
+            ReplyClass meaning = classifier.classify(reply);
+            if (meaning != null) {
+                facts.add(meaning);
             }
         }
     }

@@ -46,6 +46,24 @@ final class Checks {
         return value;
     }
 
+    /** An IPv4 or IPv6 address literal; never looked up in DNS. */
+    static String ipAddress(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!IpLiterals.isValid(value)) {
+            throw new InvalidFactException(field, "is not an IP address: " + Hosts.quoteForError(value));
+        }
+        return value;
+    }
+
+    static Long nonNegative(String field, Long value) {
+        if (value != null && value < 0) {
+            throw new InvalidFactException(field, "must not be negative, got " + value);
+        }
+        return value;
+    }
+
     static <T> List<T> copyOrEmpty(List<T> list) {
         if (list == null) {
             return List.of();

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.exdiag.engine.LoadException;
-import org.exdiag.engine.Problem;
-import org.exdiag.report.Expertise;
+import org.exdiag.config.LoadException;
+import org.exdiag.config.Problem;
+import org.exdiag.Expertise;
 
 /**
  * The rules and knowledge base the server answers with. A reload builds a new set off to the side and

@@ -10,11 +10,11 @@ import java.util.List;
  * @param maxBatchLineBytes   largest line of a batch (larger: an error record for that line)
  * @param idleTimeout         a client silent this long is dropped (slow clients)
  * @param diagnoseConcurrency live diagnostics at once (more: 429)
- * @param diagnoseHosts       hosts a live diagnostic may connect to for submission, IMAP and webmail
+ * @param diagnoseAllow       hosts a live diagnostic may connect to besides the provider's (which come from
+ *                            the rules' expected-values.yaml: its servers and hosted SRV targets)
  * @param diagnoseLab         whether a diagnose request may point the probes elsewhere (tests, staging)
  */
 public record ServerSettings(String bind, int port, String token, int maxBodyBytes, int maxBatchLineBytes,
                              Duration idleTimeout, int maxHeaderBytes, int diagnoseConcurrency,
-                             List<String> diagnoseHosts, boolean diagnoseLab) {
-    public static final List<String> PROVIDER_HOSTS = List.of("ex.mail.ovh.net", "ex2.mail.ovh.net");
+                             List<String> diagnoseAllow, boolean diagnoseLab) {
 }

@@ -2,6 +2,7 @@ package org.exdiag.probe;
 
 import java.util.List;
 import org.exdiag.facts.AccountFlags;
+import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.facts.Offer;
 import org.exdiag.facts.ProviderDiagnosis;
 
@@ -15,9 +16,9 @@ public interface AccountSource {
      * @param provider the provider's diagnosis, or null
      * @param offer    the offer the provider says the account belongs to, or null
      * @param host     the service's server host (private offer: the customer's own), or null
-     * @param problems what could not be checked, one line each (e.g. an API error code); never secrets
+     * @param problems what could not be checked, by part (e.g. an API error code); never secrets
      */
-    record View(AccountFlags account, ProviderDiagnosis provider, Offer offer, String host, List<String> problems) {
+    record View(AccountFlags account, ProviderDiagnosis provider, Offer offer, String host, List<CouldNotCheckFacts> problems) {
         public static View of(AccountFlags account) {
             return new View(account, null, null, null, List.of());
         }

@@ -15,6 +15,7 @@ import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.AuthFacts;
 import org.exdiag.facts.AuthResult;
 import org.exdiag.facts.ConnectResult;
+import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.facts.DnsFacts;
 import org.exdiag.facts.DnsLookup;
 import org.exdiag.facts.FactsDocument;
@@ -46,15 +47,8 @@ public final class Diagnostic {
     private record Inbound(Boolean received, Integer waitedSeconds) {
     }
 
-    /** The facts, and what could not be checked in words (API error codes and the like) that facts cannot hold. */
-    public record Outcome(FactsDocument facts, List<String> couldNotCheck) {
-    }
-
+    /** The facts of the mailbox (version 2), what could not be checked included. */
     public FactsDocument run(String mailbox, Secret password) throws ProbeException {
-        return diagnose(mailbox, password).facts();
-    }
-
-    public Outcome diagnose(String mailbox, Secret password) throws ProbeException {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         String domain = mailbox.substring(mailbox.lastIndexOf('@') + 1);
@@ -69,7 +63,8 @@ public final class Diagnostic {
             CompletableFuture<AccountSource.View> provider = accountSource == null
                     ? CompletableFuture.completedFuture(new AccountSource.View(null, null, null, null, List.of()))
                     : timed("account and provider", async(pool, () -> fetchAccount(mailbox, password)),
-                            v -> v.problems().isEmpty() ? "ok" : "could not check: " + String.join("; ", v.problems()));
+                            v -> v.problems().isEmpty() ? "ok" : "could not check: " + v.problems().stream()
+                                    .map(CouldNotCheckFacts::reason).collect(java.util.stream.Collectors.joining("; ")));
             CompletableFuture<DnsLookup<MxRecord>> mx = timed("dns mx", dns.mx(domain), l -> l.status().wire());
             CompletableFuture<DnsLookup<SrvRecord>> srv = timed("dns autodiscover srv", dns.autodiscoverSrv(domain),
                     l -> l.status().wire());
@@ -94,11 +89,12 @@ public final class Diagnostic {
             AuthCheck imapAuth = within(imapLogin, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             Inbound in = within(inbound, remaining(startNanos), new Inbound(null, null));
             AccountSource.View view = within(provider, remaining(startNanos),
-                    new AccountSource.View(null, null, null, null, List.of("not finished within the diagnostic's time")));
-            FactsDocument facts = new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
+                    new AccountSource.View(null, null, null, null, List.of(new CouldNotCheckFacts("account",
+                            "not finished within the diagnostic's time"))));
+            return new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
                     new DnsFacts(mxFacts, srvFacts), view.account(), view.provider(), new AuthFacts(web, imapAuth), out.smtp(),
-                    new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()));
-            return new Outcome(facts, view.problems());
+                    null, null, new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()), null,
+                    view.problems().isEmpty() ? null : view.problems());
         } finally {
             imap.close();
             pool.shutdownNow();
@@ -109,7 +105,7 @@ public final class Diagnostic {
         try {
             return accountSource.fetch(mailbox, password);
         } catch (ProbeException e) {
-            return new AccountSource.View(null, null, null, null, List.of(e.getMessage()));
+            return new AccountSource.View(null, null, null, null, List.of(new CouldNotCheckFacts("account", e.getMessage())));
         }
     }
 

@@ -9,16 +9,15 @@ import org.exdiag.facts.Offer;
 
 /**
  * A live diagnostic as a person asks for it (command line or HTTP request), all optional, turned into
- * {@link DiagnosticSettings} with the defaults: the provider's hosts, STARTTLS submission on 587,
- * IMAP over TLS on 993, MX delivery on port 25. Bad values give an IllegalArgumentException naming
- * the option.
+ * {@link DiagnosticSettings} with the defaults: the provider's server (from the rules'
+ * expected-values.yaml), STARTTLS submission on 587, IMAP over TLS on 993, MX delivery on port 25. Bad
+ * values give an IllegalArgumentException naming the option.
  */
 public record DiagnosticOptions(String offer, String setup, String privateHost, String dns, String smtp, String smtpTls,
                                 String imap, String imapTls, Integer mxPort, String webmailUrl, Integer timeoutSeconds,
                                 Integer receiveTimeoutSeconds, String helo) {
-    public static final String HOSTED_SERVER = "ex.mail.ovh.net";
-
-    public DiagnosticSettings settings(AddressPolicy addresses) {
+    /** {@code hostedServer}: the provider's server of the hosted offer ({@code servers.hosted} of expected-values.yaml). */
+    public DiagnosticSettings settings(AddressPolicy addresses, String hostedServer) {
         Offer offerValue = parse("offer", () -> offer == null ? (privateHost != null ? Offer.PRIVATE : Offer.HOSTED)
                 : Offer.valueOf(offer.toUpperCase(Locale.ROOT)));
         MailSetup setupValue = parse("setup", () -> setup == null ? null
@@ -26,7 +25,7 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
         if (offerValue == Offer.PRIVATE && privateHost == null) {
             throw new IllegalArgumentException("the private offer needs the private host");
         }
-        String server = offerValue == Offer.PRIVATE ? privateHost : HOSTED_SERVER;
+        String server = offerValue == Offer.PRIVATE ? privateHost : hostedServer;
         TlsMode smtpMode = parse("smtp-tls", () -> smtpTls == null ? TlsMode.STARTTLS : TlsMode.parse(smtpTls));
         TlsMode imapMode = parse("imap-tls", () -> imapTls == null ? TlsMode.IMPLICIT : TlsMode.parse(imapTls));
         Endpoint smtpEndpoint = parse("smtp", () -> Endpoint.parse(smtp == null ? server : smtp, smtpMode == TlsMode.IMPLICIT ? 465 : 587));

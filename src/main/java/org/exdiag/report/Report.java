@@ -7,22 +7,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What exdiag says about one mailbox (report-v1).
+ * What exdiag says about one mailbox (report-v2). {@code rootCauses}, {@code warnings} and
+ * {@code couldNotCheck} are always present, empty when there is nothing to say.
  *
- * @param collectedAt the clock the time rules used (an extension of report-v1)
- * @param language    the language of titles, explanations and remediation (an extension)
- * @param couldNotCheck live diagnostics only: sources that could not be read, e.g. the provider's API with
- *                    its error code (an extension)
+ * @param couldNotCheck what the facts listed as not checkable, and what the rules found could not be checked
+ * @param collectedAt   the clock the time rules used (an extension)
+ * @param language      the language of every text (an extension)
  */
-@JsonPropertyOrder({"version", "mailbox", "verdict", "rootCauses", "warnings", "collectedAt", "language", "couldNotCheck"})
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Report(int version, String mailbox, Verdict verdict, List<String> rootCauses,
-                     List<ReportWarning> warnings, Instant collectedAt, String language, List<String> couldNotCheck) {
-    public static final int VERSION = 1;
+@JsonPropertyOrder({"version", "mailbox", "verdict", "rootCauses", "warnings", "couldNotCheck", "collectedAt", "language"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(int version, String mailbox, Verdict verdict, List<String> rootCauses, List<ReportWarning> warnings,
+                     List<CouldNotCheck> couldNotCheck, Instant collectedAt, String language) {
+    public static final int VERSION = 2;
 
-    /** The same report, with what a live diagnostic could not check (an extension of report-v1). */
-    public Report withCouldNotCheck(List<String> problems) {
-        return new Report(version, mailbox, verdict, rootCauses, warnings, collectedAt, language, List.copyOf(problems));
+    public Report {
+        rootCauses = List.copyOf(rootCauses);
+        warnings = List.copyOf(warnings);
+        couldNotCheck = List.copyOf(couldNotCheck);
     }
 
     public Optional<ReportWarning> warning(String code) {

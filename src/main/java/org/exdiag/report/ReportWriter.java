@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.exdiag.facts.FactsDocument;
-import org.exdiag.knowledge.Language;
+import org.exdiag.knowledge.Wording;
 
 /** Writes reports in every format; thread-safe. */
 public final class ReportWriter {
@@ -40,12 +40,12 @@ public final class ReportWriter {
         return YAML;
     }
 
-    /** One report, complete, ending with a newline. */
-    public static String write(Report report, FactsDocument facts, ReportFormat format, Language lang) {
+    /** One report, complete, ending with a newline; {@code words} in the report's language. */
+    public static String write(Report report, FactsDocument facts, ReportFormat format, Wording words) {
         try {
             return switch (format) {
-                case TEXT -> TextReport.render(report, lang);
-                case MARKDOWN -> MarkdownReport.render(report, facts, lang);
+                case TEXT -> TextReport.render(report, words);
+                case MARKDOWN -> MarkdownReport.render(report, facts, words);
                 case JSON -> JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
                 case JSONL -> JSON.writeValueAsString(report) + "\n";
                 case YAML -> YAML.writeValueAsString(report);

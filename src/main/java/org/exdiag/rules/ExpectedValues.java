@@ -1,36 +1,68 @@
 package org.exdiag.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a correct setup looks like, from expected-values.yaml: valid MX hosts per mail setup,
- * the autodiscover SRV's priority, weight, port and valid targets per offer. Hosts are normalized.
+ * What a correct setup looks like, from expected-values.yaml: valid MX hosts per mail setup, the
+ * autodiscover SRV's priority, weight, port and valid targets per offer, the provider's servers. Hosts
+ * are normalized. The whole file is also kept as a tree, so that knowledge-base texts can name any of
+ * its values ({@code {expected.mx.exchange-only|or}}) instead of writing them again.
+ *
+ * @param servers the provider's Exchange server per offer (hosted: submission, IMAP and webmail)
  */
 public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority, int srvWeight, int srvPort,
-                             Map<String, List<String>> srvTargets, String defaultOffer, String defaultMailSetup) {
+                             Map<String, List<String>> srvTargets, String defaultOffer, String defaultMailSetup,
+                             Map<String, String> servers, JsonNode tree) {
 
     public boolean isValidMx(String mailSetup, String host) {
         return mxHosts.getOrDefault(mailSetup, List.of()).contains(host);
     }
 
-    public String mxHostsText(String mailSetup) {
-        return String.join(" or ", mxHosts.getOrDefault(mailSetup, List.of()));
+    /** The valid MX hosts of a mail setup, for evidence. */
+    public List<String> mxHosts(String mailSetup) {
+        return mxHosts.getOrDefault(mailSetup, List.of());
     }
 
     public boolean isValidSrvTarget(String offer, String host) {
         return srvTargets.getOrDefault(offer, List.of()).contains(host);
     }
 
-    public String srvTargetsText(String offer) {
-        return String.join(" or ", srvTargets.getOrDefault(offer, List.of()));
+    public List<String> srvTargets(String offer) {
+        return srvTargets.getOrDefault(offer, List.of());
     }
 
     public boolean srvFieldsMatch(AutodiscoverSrv srv) {
         return srv.priority() == srvPriority && srv.weight() == srvWeight && srv.port() == srvPort;
     }
 
-    public String srvFieldsText() {
-        return "priority " + srvPriority + ", weight " + srvWeight + ", port " + srvPort;
+    /** The provider's server of an offer (null for the private offer: the customer's own). */
+    public String server(String offer) {
+        return servers.get(offer);
+    }
+
+    /**
+     * A value of the file by its path ({@code mx.exchange-only}, {@code autodiscoverSrv.port}): a list
+     * of strings, a string, a number, or null when the path leads nowhere.
+     */
+    public Object lookup(String path) {
+        JsonNode node = tree;
+        for (String step : path.split("\\.")) {
+            if (node == null) {
+                return null;
+            }
+            node = node.get(step);
+        }
+        if (node == null || node.isNull() || node.isObject()) {
+            return null;
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            return List.copyOf(items);
+        }
+        return node.isNumber() ? node.numberValue() : node.asText();
     }
 }

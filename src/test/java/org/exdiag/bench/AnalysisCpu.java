@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 import org.exdiag.report.ReportWriter;
 
 /**

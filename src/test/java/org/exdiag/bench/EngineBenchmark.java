@@ -7,7 +7,7 @@ import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
@@ -58,14 +58,14 @@ public class EngineBenchmark {
     public String report() throws Exception {
         FactsDocument doc = reader.read(document, FactsFormat.YAML);
         Report report = expertise.report(doc, Language.EN);
-        return ReportWriter.write(report, doc, ReportFormat.JSONL, Language.EN);
+        return ReportWriter.write(report, doc, ReportFormat.JSONL, expertise.wording(Language.EN));
     }
 
     /** The same reading and writing with no rules at all. */
     @Benchmark
     public String baseline() throws Exception {
         FactsDocument doc = reader.read(document, FactsFormat.YAML);
-        return ReportWriter.write(precomputed, doc, ReportFormat.JSONL, Language.EN);
+        return ReportWriter.write(precomputed, doc, ReportFormat.JSONL, expertise.wording(Language.EN));
     }
 
     /** The rules alone, on already-read facts. */

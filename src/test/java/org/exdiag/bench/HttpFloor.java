@@ -8,7 +8,8 @@ import java.util.List;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
-import org.exdiag.http.ApiServer;
+import org.exdiag.http.Answers;
+import org.exdiag.http.Jetty;
 import org.exdiag.http.Metrics;
 import org.exdiag.http.ServerSettings;
 import org.exdiag.knowledge.Language;
@@ -33,10 +34,10 @@ public final class HttpFloor {
         byte[] answer = answerFor(factsFile);
         ServerSettings settings = new ServerSettings("127.0.0.1", port, null, 1 << 20, 1 << 20,
                 Duration.ofSeconds(30), 16 * 1024, 2, List.of(), false); // serve's defaults
-        Javalin app = Javalin.create(config -> ApiServer.configure(config, settings, new Metrics()));
+        Javalin app = Javalin.create(config -> Jetty.configure(config, settings, new Metrics()));
         app.post("/api/v1/analyze", ctx -> {
-            ApiServer.boundedBody(ctx, settings.maxBodyBytes());
-            ApiServer.send(ctx, 200, answer);
+            Answers.boundedBody(ctx, settings.maxBodyBytes());
+            Answers.send(ctx, 200, answer);
         });
         return app.start();
     }

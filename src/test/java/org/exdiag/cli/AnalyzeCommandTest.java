@@ -33,7 +33,7 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", "examples/mx-pointing-elsewhere.yaml");
         assertThat(r.exitCode()).isZero();
         JsonNode report = JSON.readTree(r.out());
-        assertThat(report.get("version").asInt()).isEqualTo(1);
+        assertThat(report.get("version").asInt()).isEqualTo(2);
         assertThat(report.get("verdict").asText()).isEqualTo("problems");
         assertThat(report.get("rootCauses")).hasSize(1);
         assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("MX_INVALID");
@@ -130,13 +130,15 @@ class AnalyzeCommandTest {
         assertThat(r.out()).startsWith("## Help request: mail for sales@example.org")
                 .contains("**SPAM_BLOCKED**")
                 .contains("550 5.7.501 Access denied, spam abuse detected.")
-                .contains("- MX: ok 1 mx1.mail.ovh.net.");
+                .contains("- **MX:** found: 1 mx1.mail.ovh.net.");
     }
 
     @Test
     void yamlReportAlone() {
         Cli r = Cli.run("analyze", "--format", "yaml", "examples/healthy-hosted.yaml");
-        assertThat(r.out()).startsWith("version: 1\nmailbox: jane@example.com\nverdict: healthy\n");
+        // report-v2: a healthy report still has its lists, empty
+        assertThat(r.out()).startsWith("version: 2\nmailbox: jane@example.com\nverdict: healthy\nrootCauses: []\nwarnings: []\n"
+                + "couldNotCheck: []\n");
     }
 
     @Test

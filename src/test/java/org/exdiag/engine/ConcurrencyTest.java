@@ -15,7 +15,7 @@ import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Expertise;
+import org.exdiag.Expertise;
 import org.exdiag.report.Report;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.exdiag.TestSupport;
+import org.exdiag.config.ConfigYaml;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.SmtpExchange;
 import org.exdiag.facts.SmtpFacts;
@@ -35,7 +36,7 @@ class RealRepliesTest {
             String expected = r.get("category").asText();
             SmtpStage stage = SmtpStage.valueOf(r.get("stage").asText());
             tests.add(DynamicTest.dynamicTest(r.get("server").asText() + ": " + reply.lines().findFirst().orElse(""), () -> {
-                FactsDocument doc = new FactsDocument(1, "jane@example.com", null, null, null, null, null, null,
+                FactsDocument doc = new FactsDocument("jane@example.com", null, null, null, null, null, null,
                         new SmtpFacts("ex.mail.ovh.net", 587, null, List.of(new SmtpExchange(stage, reply))), null);
                 List<String> categories = analyzer.analyze(doc).replyClasses().stream().map(ReplyClass::category).toList();
                 assertThat(categories).isEqualTo(expected.equals("none") ? List.of() : List.of(expected));

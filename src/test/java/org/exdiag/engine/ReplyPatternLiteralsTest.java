@@ -11,8 +11,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.exdiag.config.LoadException;
 import org.exdiag.rules.Reply;
-import org.exdiag.rules.ReplyPattern;
+import org.exdiag.engine.ReplyPattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,9 +28,9 @@ class ReplyPatternLiteralsTest {
 
     private static boolean matchesWith(String regex, String text, boolean literals) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        ReplyPattern pattern = literals ? new ReplyPattern(0, "n", "c", Set.of(), null, null, p)
-                : new ReplyPattern(0, "n", "c", Set.of(), null, null, p, null);
-        return pattern.matches(new Reply(0, "MAIL", 550, null, text, text));
+        ReplyPattern pattern = literals ? new ReplyPattern(0, "n", "c", Set.of(), Set.of(), null, null, p)
+                : new ReplyPattern(0, "n", "c", Set.of(), Set.of(), null, null, p, null);
+        return pattern.matches(new Reply("submission", 0, "MAIL", 550, null, text, text));
     }
 
     @Property(tries = 3000)
@@ -64,8 +65,8 @@ class ReplyPatternLiteralsTest {
 
     private static List<String> bundledTextPatterns() {
         try {
-            return RuleSetLoader.readReplyPatterns(java.nio.file.Path.of("rules/smtp-replies.yaml"), "smtp-replies.yaml")
-                    .stream().filter(p -> p.text() != null).map(p -> p.text().pattern()).toList();
+            return ReplyPatternsReader.read(java.nio.file.Path.of("rules/smtp-replies.yaml"), "smtp-replies.yaml")
+                    .patterns().stream().filter(p -> p.text() != null).map(p -> p.text().pattern()).toList();
         } catch (LoadException e) {
             throw new AssertionError(e);
         }

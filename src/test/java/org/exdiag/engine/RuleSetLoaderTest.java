@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.exdiag.TestSupport;
-import org.exdiag.knowledge.KnowledgeBase;
+import org.exdiag.config.LoadException;
+import org.exdiag.config.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class RuleSetLoaderTest {
     @Test
     void dataFilesAreCheckedToo() throws Exception {
         Path rules = copyRules();
-        Files.writeString(rules.resolve(RuleSetLoader.SMTP_REPLIES), "patterns:\n  - {name: bad, category: x, text: '(unclosed'}\n");
+        Files.writeString(rules.resolve(RuleSetLoader.SMTP_REPLIES), "categories: {x: a category}\npatterns:\n  - {name: bad, category: x, text: '(unclosed'}\n");
         Files.delete(rules.resolve(RuleSetLoader.EXPECTED_VALUES));
         LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
         assertThat(e.problems()).extracting(Problem::file)
@@ -94,12 +95,11 @@ class RuleSetLoaderTest {
                 when
                     AuthAttempt( channel == "webmail", result == "error" )
                 then
-                    raise(drools, "WEBMAIL_UNREACHABLE", "probe", "webmail did not answer");
+                    raise(drools, "WEBMAIL_UNREACHABLE", "probe", "WEBMAIL_SILENT");
                 end
                 """);
-        RuleSet loaded = RuleSetLoader.load(rules, "r");
         LoadException e = catchThrowableOfType(LoadException.class,
-                () -> KnowledgeBase.load(TestSupport.KB, "knowledge-base", loaded.codes()));
-        assertThat(e.getMessage()).contains("no entry for WEBMAIL_UNREACHABLE");
+                () -> org.exdiag.Expertise.load(rules, "r", TestSupport.KB, "knowledge-base"));
+        assertThat(e.getMessage()).contains("r/new.drl:8").contains("no knowledge-base entry for WEBMAIL_UNREACHABLE");
     }
 }

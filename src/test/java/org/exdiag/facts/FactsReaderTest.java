@@ -92,7 +92,7 @@ class FactsReaderTest {
             wrong type (float)     | {"version":1,"mailbox":"a@b.c","smtp":{"port":587.5}}                    | smtp.port  | invalid value 587.5
             bad enum               | {"version":1,"mailbox":"a@b.c","dns":{"mx":{"status":"broken"}}}         | dns.mx.status | expected one of: ok, nxdomain, nodata, servfail, timeout, error
             bad stage              | {"version":1,"mailbox":"a@b.c","smtp":{"replies":[{"stage":"HELO","reply":"250 ok"}]}} | smtp.replies[0].stage | CONNECT
-            wrong version          | {"version":2,"mailbox":"a@b.c"}                                          | version    | unsupported version 2
+            wrong version          | {"version":3,"mailbox":"a@b.c"}                                          | version    | unsupported version 3
             missing version        | {"mailbox":"a@b.c"}                                                      | version    | is required
             missing mailbox        | {"version":1}                                                            | mailbox    | is required
             not an address         | {"version":1,"mailbox":"jane"}                                           | mailbox    | not an email address

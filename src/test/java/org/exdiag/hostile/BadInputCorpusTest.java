@@ -20,7 +20,7 @@ import org.exdiag.TestSupport;
 import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.DocumentSource;
 import org.exdiag.batch.Outcome;
-import org.exdiag.engine.ConfigYaml;
+import org.exdiag.config.ConfigYaml;
 import org.exdiag.facts.FactsException;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.exdiag.http.ApiServer;
 import org.exdiag.http.RuleBaseHolder;
 import org.exdiag.http.ServerSettings;
@@ -29,7 +30,7 @@ class ServiceUnderStressTest {
     @BeforeEach
     void start() throws Exception {
         server = new ApiServer(new ServerSettings("127.0.0.1", 0, "t", 1 << 20, 1 << 20, Duration.ofSeconds(1), 8192, 1,
-                ServerSettings.PROVIDER_HOSTS, false),
+                List.of(), false),
                 new RuleBaseHolder(new RuleBaseHolder.Source(Path.of("rules"), "rules", Path.of("knowledge-base"), "kb"))).start();
     }
 

@@ -44,7 +44,7 @@ class ApiServerTest {
         rules = TestSupport.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path kb = TestSupport.copyTree(Path.of("knowledge-base"), tmp.resolve("kb"));
         server = start(new ServerSettings("127.0.0.1", 0, TOKEN, 1 << 20, 1 << 20, Duration.ofSeconds(5), 8192, 2,
-                ServerSettings.PROVIDER_HOSTS, false), rules, kb);
+                List.of(), false), rules, kb);
     }
 
     static ApiServer start(ServerSettings settings, Path rules, Path kb) throws Exception {

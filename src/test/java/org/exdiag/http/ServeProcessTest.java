@@ -47,7 +47,7 @@ class ServeProcessTest {
             when
                 AuthAttempt( channel == "webmail", result == "error" )
             then
-                raise(drools, "SMTP_UNREACHABLE", "probe", "added by a test");
+                raise(drools, "SMTP_UNREACHABLE", "probe", "SMTP_CONNECT_FAILED", "host", "webmail", "port", 443, "connect", "error");
             end
             """;
 

@@ -46,7 +46,7 @@ class WebPageBrowserTest {
         }
         assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
         server = ApiServerTest.start(new ServerSettings("127.0.0.1", 0, null, 1 << 20, 1 << 20, Duration.ofSeconds(30), 8192, 1,
-                ServerSettings.PROVIDER_HOSTS, false), Path.of("rules"), Path.of("knowledge-base"));
+                List.of(), false), Path.of("rules"), Path.of("knowledge-base"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

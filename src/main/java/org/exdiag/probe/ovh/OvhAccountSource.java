@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AccountState;
+import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.facts.Offer;
 import org.exdiag.facts.ProviderDiagnosis;
 import org.exdiag.probe.AccountSource;
@@ -26,7 +27,7 @@ import org.exdiag.probe.Secret;
 /**
  * Account flags, offer and the provider's own diagnosis from the OVH API v1 ({@code /email/exchange}).
  * The Exchange service holding a mailbox is found once (organizations, then services, then the
- * account) and remembered. Every API failure becomes a "could not check" line with the API's error
+ * account) and remembered. Every API failure becomes a "could not check" entry with the API's error
  * code, and the part it concerns stays unknown: never a crash, never a verdict.
  */
 public final class OvhAccountSource implements AccountSource {
@@ -54,22 +55,23 @@ public final class OvhAccountSource implements AccountSource {
 
     @Override
     public View fetch(String mailbox, Secret password) throws ProbeException {
-        List<String> problems = new ArrayList<>();
+        List<CouldNotCheckFacts> problems = new ArrayList<>();
         ServiceRef ref;
         try {
             ref = find(mailbox);
         } catch (OvhApiException e) {
-            return new View(null, null, null, null, List.of("finding the account: " + e.describe()));
+            return new View(null, null, null, null, List.of(new CouldNotCheckFacts("account", "finding the account: " + e.describe())));
         }
         if (ref == null) {
-            return new View(null, null, null, null, List.of("no Exchange service of these API keys holds " + mailbox));
+            return new View(null, null, null, null, List.of(new CouldNotCheckFacts("account",
+                    "no Exchange service of these API keys holds " + mailbox)));
         }
         String account = ref.base() + "/account/" + OvhApi.segment(mailbox);
         AccountFlags flags = null;
         try {
             flags = flags(api.get(account));
         } catch (OvhApiException e) {
-            problems.add("account flags: " + e.describe());
+            problems.add(new CouldNotCheckFacts("account", "account flags: " + e.describe()));
         }
         Offer offer = null;
         String host = null;
@@ -78,7 +80,7 @@ public final class OvhAccountSource implements AccountSource {
             offer = offer(service.path("offer").asText(""));
             host = service.path("hostname").asText(null);
         } catch (OvhApiException e) {
-            problems.add("service offer: " + e.describe());
+            problems.add(new CouldNotCheckFacts("account", "service offer: " + e.describe()));
         }
         ProviderDiagnosis provider = null;
         try {
@@ -88,7 +90,7 @@ public final class OvhAccountSource implements AccountSource {
                 case RUN -> run(account, password);
             };
         } catch (OvhApiException e) {
-            problems.add("provider diagnosis: " + e.describe());
+            problems.add(new CouldNotCheckFacts("provider", "provider diagnosis: " + e.describe()));
         }
         return new View(flags, provider, offer, host, List.copyOf(problems));
     }

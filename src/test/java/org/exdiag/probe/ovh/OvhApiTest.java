@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.exdiag.facts.AccountState;
 import org.exdiag.facts.Offer;
+import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.probe.AccountSource;
 import org.exdiag.probe.ProbeException;
 import org.exdiag.probe.Secret;
@@ -97,7 +98,7 @@ class OvhApiTest {
             AccountSource.View view = new OvhAccountSource(api("not-the-secret"), OvhAccountSource.Diagnosis.REUSE,
                     Duration.ofSeconds(5), Clock.systemUTC()).fetch("jane@example.com", password);
             assertThat(view.account()).isNull();
-            assertThat(view.problems()).containsExactly("finding the account: HTTP 400 INVALID_SIGNATURE: Invalid signature");
+            assertThat(view.problems()).containsExactly(new CouldNotCheckFacts("account", "finding the account: HTTP 400 INVALID_SIGNATURE: Invalid signature"));
         }
     }
 
@@ -108,10 +109,10 @@ class OvhApiTest {
         AccountSource.View view = fetch(OvhAccountSource.Diagnosis.REUSE);
         assertThat(view.account()).isNull();
         assertThat(view.provider()).isNull();
-        assertThat(view.problems()).anyMatch(p -> p.contains("HTTP 429 TOO_MANY_REQUESTS") || p.contains("HTTP 403 NOT_GRANTED_CALL"));
+        assertThat(view.problems()).anyMatch(p -> p.reason().contains("HTTP 429 TOO_MANY_REQUESTS") || p.reason().contains("HTTP 403 NOT_GRANTED_CALL"));
         FakeOvhApi other = fake;
         other.fail("/email/exchange/org-hosted/service/hosted-svc", 500, "INTERNAL_ERROR");
-        assertThat(fetch(OvhAccountSource.Diagnosis.SKIP).problems()).anyMatch(p -> p.contains("HTTP 500 INTERNAL_ERROR"));
+        assertThat(fetch(OvhAccountSource.Diagnosis.SKIP).problems()).anyMatch(p -> p.reason().contains("HTTP 500 INTERNAL_ERROR"));
     }
 
     @Test
@@ -120,7 +121,7 @@ class OvhApiTest {
         long start = System.nanoTime();
         AccountSource.View view = fetch(OvhAccountSource.Diagnosis.REUSE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(view.problems()).containsExactly("finding the account: no answer TIMEOUT: no answer within 2 s");
+        assertThat(view.problems()).containsExactly(new CouldNotCheckFacts("account", "finding the account: no answer TIMEOUT: no answer within 2 s"));
     }
 
     @Test
@@ -128,7 +129,7 @@ class OvhApiTest {
         try (Secret password = new Secret("x".toCharArray())) {
             AccountSource.View view = new OvhAccountSource(api(FakeOvhApi.AS), OvhAccountSource.Diagnosis.REUSE,
                     Duration.ofSeconds(5), Clock.systemUTC()).fetch("nobody@example.com", password);
-            assertThat(view.problems()).containsExactly("no Exchange service of these API keys holds nobody@example.com");
+            assertThat(view.problems()).containsExactly(new CouldNotCheckFacts("account", "no Exchange service of these API keys holds nobody@example.com"));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -47,6 +47,11 @@ public final class ConfigYaml {
     /** The mapper, for callers that convert parts of a file (e.g. a facts document inside a scenario). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** The file as a tree, for values read by path (the knowledge base names expected values so). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Path file, String shownName) throws LoadException {
+        return read(file, shownName, com.fasterxml.jackson.databind.JsonNode.class);
     }
 
     public static <T> T read(Path file, String shownName, Class<T> type) throws LoadException {

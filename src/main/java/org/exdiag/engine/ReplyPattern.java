@@ -1,4 +1,4 @@
-package org.exdiag.rules;
+package org.exdiag.engine;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.exdiag.rules.Reply;
 
 /**
  * One entry of smtp-replies.yaml: which replies mean {@code category}. Every part given must match;
  * a part left out matches anything. The first matching pattern (lowest order) classifies the reply.
  *
+ * @param placements   where the reply must have been heard (submission, inbound, direct, bounce), empty for anywhere
  * @param stages       stages the reply must answer, empty for any
  * @param codes        the reply codes the file's code pattern accepts (x stands for any digit there), null
  *                     for any: a table, since testing a pattern per reply and pattern was measurable
@@ -18,13 +20,13 @@ import java.util.regex.Pattern;
  * @param text         pattern found anywhere in the text (case-insensitive)
  * @param textLiterals see {@link #literalsOf(String)}; null when the text pattern has none to offer
  */
-public record ReplyPattern(int order, String name, String category, Set<String> stages, BitSet codes,
-                           Pattern enhanced, Pattern text, String[] textLiterals) {
+public record ReplyPattern(int order, String name, String category, Set<String> placements, Set<String> stages,
+                           BitSet codes, Pattern enhanced, Pattern text, String[] textLiterals) {
 
     /** A pattern whose text literals are those of its text expression, as the loader builds them. */
-    public ReplyPattern(int order, String name, String category, Set<String> stages, BitSet codes,
+    public ReplyPattern(int order, String name, String category, Set<String> placements, Set<String> stages, BitSet codes,
                         Pattern enhanced, Pattern text) {
-        this(order, name, category, stages, codes, enhanced, text, text == null ? null : literalsOf(text.pattern()));
+        this(order, name, category, placements, stages, codes, enhanced, text, text == null ? null : literalsOf(text.pattern()));
     }
 
     /** The codes 0-999 whose decimal form matches {@code pattern} as a whole. */
@@ -37,7 +39,8 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
     }
 
     public boolean matches(Reply reply) {
-        return (stages.isEmpty() || stages.contains(reply.stage()))
+        return (placements.isEmpty() || placements.contains(reply.placement()))
+                && (stages.isEmpty() || stages.contains(reply.stage()))
                 && (codes == null || codes.get(reply.code()))
                 && (enhanced == null || reply.enhancedCode() != null && enhanced.matcher(reply.enhancedCode()).matches())
                 && (text == null || mayContain(reply.text()) && text.matcher(reply.text()).find());

@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.config;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.config;
 
 /** One thing wrong with a rules or knowledge-base folder: the file, the line when known (else 0), what. */
 public record Problem(String file, int line, String message) {

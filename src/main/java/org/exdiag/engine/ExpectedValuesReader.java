@@ -1,0 +1,69 @@
+package org.exdiag.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.exdiag.config.ConfigYaml;
+import org.exdiag.config.LoadException;
+import org.exdiag.config.Problem;
+import org.exdiag.config.YamlLines;
+import org.exdiag.facts.Hosts;
+import org.exdiag.rules.ExpectedValues;
+
+/** Reads {@code expected-values.yaml}: strict, every problem with its line. */
+final class ExpectedValuesReader {
+    private ExpectedValuesReader() {
+    }
+
+    record ExpectedValuesFile(Defaults defaults, Map<String, List<String>> mx, SrvSpec autodiscoverSrv,
+                              Map<String, String> servers) {
+    }
+
+    record Defaults(String offer, String mailSetup) {
+    }
+
+    record SrvSpec(Integer priority, Integer weight, Integer port, Map<String, List<String>> targets) {
+    }
+
+    static ExpectedValues read(Path file, String shown) throws LoadException {
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException(List.of(new Problem(shown, 0, "missing")));
+        }
+        ExpectedValuesFile f = ConfigYaml.read(file, shown, ExpectedValuesFile.class);
+        List<Problem> problems = new ArrayList<>();
+        YamlLines lines = YamlLines.of(file);
+        if (f.mx() == null || f.mx().isEmpty()) {
+            problems.add(new Problem(shown, lines.lineOf("mx"), "mx: at least one mail setup with its valid hosts is required"));
+        }
+        SrvSpec srv = f.autodiscoverSrv();
+        if (srv == null || srv.priority() == null || srv.weight() == null || srv.port() == null || srv.targets() == null) {
+            problems.add(new Problem(shown, lines.lineOf("autodiscoverSrv"), "autodiscoverSrv: priority, weight, port and targets are required"));
+        }
+        if (f.servers() == null || f.servers().get("hosted") == null) {
+            problems.add(new Problem(shown, lines.lineOf("servers"), "servers: the hosted offer's server is required (servers: {hosted: HOST})"));
+        }
+        Defaults defaults = f.defaults() == null ? new Defaults("hosted", "unknown") : f.defaults();
+        if (f.mx() != null && defaults.mailSetup() != null && !f.mx().containsKey(defaults.mailSetup())) {
+            problems.add(new Problem(shown, lines.lineOf("defaults.mailSetup"),
+                    "defaults.mailSetup \"" + defaults.mailSetup() + "\" is not a key of mx"));
+        }
+        if (!problems.isEmpty()) {
+            throw new LoadException(problems);
+        }
+        JsonNode tree = ConfigYaml.tree(file, shown);
+        Map<String, String> servers = new LinkedHashMap<>();
+        f.servers().forEach((offer, host) -> servers.put(offer, Hosts.normalize(host)));
+        return new ExpectedValues(normalizeHosts(f.mx()), srv.priority(), srv.weight(), srv.port(),
+                normalizeHosts(srv.targets()), defaults.offer(), defaults.mailSetup(), Map.copyOf(servers), tree);
+    }
+
+    private static Map<String, List<String>> normalizeHosts(Map<String, List<String>> byKey) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        byKey.forEach((key, hosts) -> out.put(key, hosts == null ? List.of() : hosts.stream().map(Hosts::normalize).toList()));
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,92 @@
+package org.exdiag.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.exdiag.config.ConfigYaml;
+import org.exdiag.config.LoadException;
+import org.exdiag.config.Problem;
+import org.exdiag.config.YamlLines;
+
+/**
+ * Reads {@code smtp-replies.yaml}: the categories the rules know, declared with their meaning, and the
+ * patterns that put replies in them. A pattern naming an undeclared category (a typo) is an error with
+ * its line, as is a pattern that cannot compile.
+ */
+final class ReplyPatternsReader {
+    static final Set<String> PLACEMENTS = Set.of("submission", "inbound", "direct", "bounce");
+    private static final Set<String> STAGES = Set.of("CONNECT", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA",
+            "END_OF_DATA", "QUIT");
+
+    private ReplyPatternsReader() {
+    }
+
+    record ReplyPatternsFile(Map<String, String> categories, List<PatternEntry> patterns) {
+    }
+
+    record PatternEntry(String name, String category, List<String> placements, List<String> stages, String code,
+                        String enhanced, String text, List<String> sources) {
+    }
+
+    /** The patterns, and the declared categories (for the check of the categories rules match). */
+    record Read(List<ReplyPattern> patterns, Set<String> categories) {
+    }
+
+    static Read read(Path file, String shown) throws LoadException {
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException(List.of(new Problem(shown, 0, "missing")));
+        }
+        ReplyPatternsFile f = ConfigYaml.read(file, shown, ReplyPatternsFile.class);
+        List<Problem> problems = new ArrayList<>();
+        YamlLines lines = null;
+        Set<String> categories = f.categories() == null ? Set.of() : Set.copyOf(f.categories().keySet());
+        if (categories.isEmpty()) {
+            problems.add(new Problem(shown, 0, "categories: declare each category the patterns use, with its meaning"));
+        }
+        List<ReplyPattern> patterns = new ArrayList<>();
+        List<PatternEntry> entries = f.patterns() == null ? List.of() : f.patterns();
+        for (int i = 0; i < entries.size(); i++) {
+            PatternEntry e = entries.get(i);
+            String path = "patterns[" + i + "]";
+            String where = path + (e.name() == null ? "" : " \"" + e.name() + "\"");
+            List<String> wrong = new ArrayList<>();
+            if (e.name() == null || e.category() == null) {
+                wrong.add(where + ": name and category are required");
+            } else if (!categories.contains(e.category())) {
+                wrong.add(where + ": category \"" + e.category() + "\" is not declared under categories (" + String.join(", ",
+                        new java.util.TreeSet<>(categories)) + ")");
+            }
+            List<String> placements = e.placements() == null ? List.of() : e.placements();
+            placements.stream().filter(p -> !PLACEMENTS.contains(p)).forEach(p -> wrong.add(where + ": placement \"" + p
+                    + "\" (expected submission, inbound, direct or bounce)"));
+            List<String> stages = e.stages() == null ? List.of() : e.stages().stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+            stages.stream().filter(s -> !STAGES.contains(s)).forEach(s -> wrong.add(where + ": stage \"" + s + "\" (expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(STAGES)) + ")"));
+            if (wrong.isEmpty()) {
+                try {
+                    patterns.add(new ReplyPattern(i, e.name(), e.category(), Set.copyOf(placements), Set.copyOf(stages),
+                            e.code() == null ? null : ReplyPattern.codesMatching(Pattern.compile(e.code().replace("x", "[0-9]").replace("X", "[0-9]"))),
+                            e.enhanced() == null ? null : Pattern.compile(e.enhanced()),
+                            e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                } catch (PatternSyntaxException ex) {
+                    wrong.add(where + ": bad pattern: " + ex.getDescription() + " in " + ex.getPattern());
+                }
+            }
+            if (!wrong.isEmpty()) {
+                lines = lines == null ? YamlLines.of(file) : lines;
+                int line = lines.lineOf(path);
+                wrong.forEach(w -> problems.add(new Problem(shown, line, w)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LoadException(problems);
+        }
+        return new Read(List.copyOf(patterns), categories);
+    }
+}

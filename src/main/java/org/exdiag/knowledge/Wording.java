@@ -1,0 +1,122 @@
+package org.exdiag.knowledge;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every word of one language that is not a warning's own text: the fixed words of reports and of the
+ * web page, the vocabularies that translate facts values (lookup statuses, connect results...), and
+ * how values are shown in evidence. From {@code messages.yaml}; immutable.
+ */
+public final class Wording {
+    static final Set<String> JOINERS = Set.of("or", "and");
+
+    /**
+     * The words exdiag's own reports use (text, Markdown): rules check refuses a messages.yaml without
+     * one of them. WordingTest keeps this list in step with the report code.
+     */
+    public static final Set<String> REQUIRED = Set.of("punctuation.colon", "list.or", "list.and", "value.unknown",
+            "verdict.healthy", "verdict.problems", "verdict.incomplete",
+            "report.rootCauses", "report.explained", "report.explains", "report.explainedBy", "report.fix",
+            "report.noWarning", "report.couldNotCheck",
+            "help.title", "help.verdict", "help.collected", "help.facts", "help.generated",
+            "digest.accepted", "digest.account", "digest.autodiscoverHost", "digest.bounce", "digest.canReceive",
+            "digest.canSend", "digest.connect", "digest.directTest", "digest.dkim", "digest.dmarc", "digest.dnsLookups",
+            "digest.error", "digest.expectedCname", "digest.imap", "digest.inbound", "digest.lastCheck", "digest.locked",
+            "digest.lockedUntil", "digest.logins", "digest.mailSetup", "digest.mx", "digest.mxValid", "digest.noSelector",
+            "digest.notProbed", "digest.offer", "digest.outbound", "digest.owa", "digest.privateHost", "digest.provider",
+            "digest.providerStatus", "digest.quota", "digest.received", "digest.receivedAt", "digest.recipient",
+            "digest.remoteMta", "digest.sent", "digest.setup", "digest.spamBlocked", "digest.spammer", "digest.spf",
+            "digest.spfChecks", "digest.srv", "digest.srvValid", "digest.state", "digest.subscriptionEnds",
+            "digest.suspended", "digest.testEmails", "digest.voidLookups", "digest.waited", "digest.webmail");
+
+    /** The vocabularies exdiag's own reports use. */
+    public static final Set<String> REQUIRED_VOCABULARIES = Set.of("part", "severity", "account-state", "auth-result",
+            "connect", "dkim-status", "lookup-status", "mail-setup", "offer", "spf-result", "yes-no");
+
+    private final Language language;
+    private final Map<String, String> words;
+    private final Map<String, Map<String, String>> values;
+    private final Function<String, Object> expected;
+
+    Wording(Language language, Map<String, String> words, Map<String, Map<String, String>> values,
+            Function<String, Object> expected) {
+        this.language = language;
+        this.words = words;
+        this.values = values;
+        this.expected = expected;
+    }
+
+    /** The same words, with {@code expected.} places resolved from the rules' data. */
+    public Wording withExpected(Function<String, Object> lookup) {
+        return new Wording(language, words, values, lookup);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** A fixed word; the key itself when missing (rules check makes sure none is). */
+    public String word(String key) {
+        String w = words.get(key);
+        return w == null ? key : w;
+    }
+
+    /** Every word whose key starts with {@code prefix}, the prefix removed (the web page's labels). */
+    public Map<String, String> wordsStartingWith(String prefix) {
+        return words.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .collect(Collectors.toMap(e -> e.getKey().substring(prefix.length()), Map.Entry::getValue, (a, b) -> a,
+                        java.util.TreeMap::new));
+    }
+
+    /** A value translated by a vocabulary ({@code lookup-status}: {@code nxdomain}...); the value itself when it has no entry. */
+    public String value(String vocabulary, Object value) {
+        if (value == null) {
+            return word("value.unknown");
+        }
+        Map<String, String> vocab = values.get(vocabulary);
+        String key = value.toString();
+        String shown = vocab == null ? null : vocab.get(key);
+        return shown == null ? key : shown;
+    }
+
+    public boolean hasWord(String key) {
+        return words.containsKey(key);
+    }
+
+    public boolean hasVocabulary(String name) {
+        return values.containsKey(name);
+    }
+
+    /** ": " in English, " : " in French typography. */
+    public String colon() {
+        return word("punctuation.colon");
+    }
+
+    Object expected(String path) {
+        return expected == null ? null : expected.apply(path);
+    }
+
+    /** A value as evidence shows it: lists joined, instants in UTC, nulls as "unknown", through a filter when given. */
+    String show(Object value, String filter) {
+        if (value instanceof Collection<?> list) {
+            String joiner = filter != null && JOINERS.contains(filter) ? " " + word("list." + filter) + " " : ", ";
+            String itemFilter = filter != null && JOINERS.contains(filter) ? null : filter;
+            return list.stream().map(v -> show(v, itemFilter)).collect(Collectors.joining(joiner));
+        }
+        if (filter != null && !JOINERS.contains(filter)) {
+            return value(filter, value);
+        }
+        if (value == null) {
+            return word("value.unknown");
+        }
+        if (value instanceof Instant instant) {
+            return instant.toString();
+        }
+        return value.toString();
+    }
+}
