@@ -2,16 +2,40 @@
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
-  var WORDS = {
-    en: { healthy: 'Healthy: no problem found', problems: 'Problems found', incomplete: 'Incomplete: some checks could not be made',
-          rootCause: 'root cause', explains: 'Explains', explainedBy: 'Explained by', evidence: 'Evidence', fix: 'What to do',
-          working: 'Analyzing…', diagnosing: 'Running the diagnostic (this takes a few seconds)…', empty: 'Paste or drop a facts file first.' },
-    fr: { healthy: 'Sain : aucun problème trouvé', problems: 'Problèmes trouvés', incomplete: 'Incomplet : certaines vérifications n’ont pas pu être faites',
-          rootCause: 'cause première', explains: 'Explique', explainedBy: 'Expliqué par', evidence: 'Constats', fix: 'Que faire',
-          working: 'Analyse…', diagnosing: 'Diagnostic en cours (quelques secondes)…', empty: 'Collez ou déposez d’abord un fichier de faits.' }
-  };
+  // Every word comes from the server's knowledge base (GET /api/v1/words): none is written here.
+  var WORDS = {};
   var lastFacts = null;
-  function words() { return WORDS[$('lang').value] || WORDS.en; }
+  function lang() { return $('lang').value; }
+  function words() { return (WORDS[lang()] || {}).words || {}; }
+  function word(key) { return words()[key] || key; }
+  function colon() { return (WORDS[lang()] || {}).colon || ': '; }
+  function valueOf(vocabulary, value) {
+    var vocab = ((WORDS[lang()] || {}).values || {})[vocabulary] || {};
+    return vocab[value] || value;
+  }
+
+  function loadWords(language) {
+    if (WORDS[language]) { return Promise.resolve(WORDS[language]); }
+    return fetch('/api/v1/words?lang=' + encodeURIComponent(language)).then(answer).then(function (w) {
+      WORDS[language] = w;
+      return w;
+    });
+  }
+
+  function applyWords() {
+    document.documentElement.setAttribute('lang', lang());
+    Array.prototype.forEach.call(document.querySelectorAll('[data-word]'), function (node) {
+      var key = node.getAttribute('data-word');
+      if (words()[key]) { node.textContent = words()[key]; }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-word-label]'), function (node) {
+      var key = node.getAttribute('data-word-label');
+      if (words()[key]) { node.setAttribute('aria-label', words()[key]); }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('option[data-vocab]'), function (node) {
+      node.textContent = valueOf(node.getAttribute('data-vocab'), node.getAttribute('data-key') || node.value);
+    });
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -31,12 +55,13 @@
 
   function analyze() {
     var text = $('facts').value;
-    if (!text.trim()) { setStatus(words().empty, true); return; }
+    if (!text.trim()) { setStatus(word('empty'), true); return; }
     lastFacts = text;
-    setStatus(words().working);
-    fetch('/api/v1/analyze?lang=' + encodeURIComponent($('lang').value),
-          { method: 'POST', headers: { 'Content-Type': contentTypeOf(text) }, body: text })
-      .then(answer)
+    setStatus(word('working'));
+    loadWords(lang()).then(function () {
+      return fetch('/api/v1/analyze?lang=' + encodeURIComponent(lang()),
+                   { method: 'POST', headers: { 'Content-Type': contentTypeOf(text) }, body: text });
+    }).then(answer)
       .then(function (report) { show(report); })
       .catch(function (e) { clear(); setStatus(e.message, true); });
   }
@@ -46,8 +71,8 @@
     var body = { mailbox: $('mailbox').value, password: $('password').value, offer: $('offer').value };
     if ($('setup').value) { body.setup = $('setup').value; }
     if ($('private-host').value) { body.privateHost = $('private-host').value; }
-    setStatus(words().diagnosing);
-    fetch('/api/v1/diagnose?lang=' + encodeURIComponent($('lang').value), {
+    setStatus(word('diagnosing'));
+    fetch('/api/v1/diagnose?lang=' + encodeURIComponent(lang()), {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + $('token').value },
       body: JSON.stringify(body)
     }).then(answer).then(function (result) {
@@ -61,7 +86,7 @@
   function answer(response) {
     return response.json().then(function (body) {
       if (!response.ok) {
-        var err = body && body.error ? body.error : { message: 'HTTP ' + response.status };
+        var err = body && body.error ? body.error : { message: word('http') + ' ' + response.status };
         throw new Error(err.message + (err.field ? ' (' + err.field + ')' : ''));
       }
       return body;
@@ -70,20 +95,36 @@
 
   function clear() {
     $('verdict').textContent = '';
+    $('could-not-check').textContent = '';
     $('warnings').textContent = '';
     var svg = $('graph');
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     svg.setAttribute('width', 0); svg.setAttribute('height', 0); svg.removeAttribute('viewBox');
   }
 
+  // report-v2 always has warnings, rootCauses and couldNotCheck; an older server may leave them out.
   function show(report) {
     clear();
+    var warnings = report.warnings || [];
+    var couldNotCheck = report.couldNotCheck || [];
     setStatus(report.mailbox);
-    $('verdict').textContent = words()[report.verdict] || report.verdict;
+    var verdicts = (WORDS[lang()] || {}).verdicts || {};
+    var verdict = verdicts[report.verdict] || report.verdict;
+    $('verdict').textContent = verdict.charAt(0).toUpperCase() + verdict.slice(1); // a heading, as a sentence starts
     $('verdict').className = report.verdict;
-    drawGraph(report);
-    var roots = report.warnings.filter(function (w) { return w.explainedBy.length === 0; });
-    var rest = report.warnings.filter(function (w) { return w.explainedBy.length > 0; });
+    if (couldNotCheck.length) {
+      $('could-not-check').appendChild(el('strong', {}, word('couldNotCheck')));
+      var list = el('ul');
+      couldNotCheck.forEach(function (c) { list.appendChild(el('li', {}, valueOf('part', c.part) + ' — ' + c.reason)); });
+      $('could-not-check').appendChild(list);
+    }
+    if (!warnings.length) {
+      $('warnings').appendChild(el('p', { 'class': 'muted' }, word('noWarning')));
+      return;
+    }
+    drawGraph(warnings);
+    var roots = warnings.filter(function (w) { return w.explainedBy.length === 0; });
+    var rest = warnings.filter(function (w) { return w.explainedBy.length > 0; });
     roots.concat(rest).forEach(function (w) { $('warnings').appendChild(card(w)); });
   }
 
@@ -91,19 +132,19 @@
     var root = w.explainedBy.length === 0;
     var box = el('article', { 'class': 'warning-card ' + w.severity, 'data-code': w.code, id: 'warning-' + w.code });
     var h = el('h3');
-    h.appendChild(el('span', { 'class': 'badge ' + w.severity }, w.severity));
-    if (root) { h.appendChild(el('span', { 'class': 'badge root' }, words().rootCause)); }
+    h.appendChild(el('span', { 'class': 'badge ' + w.severity }, valueOf('severity', w.severity)));
+    if (root) { h.appendChild(el('span', { 'class': 'badge root' }, word('rootCause'))); }
     h.appendChild(document.createTextNode(w.title + ' '));
     h.appendChild(el('span', { 'class': 'code' }, w.code));
     box.appendChild(h);
-    if (w.explains.length) { box.appendChild(el('p', { 'class': 'links' }, words().explains + ': ' + w.explains.join(', '))); }
-    if (w.explainedBy.length) { box.appendChild(el('p', { 'class': 'links' }, words().explainedBy + ': ' + w.explainedBy.join(', '))); }
+    if (w.explains.length) { box.appendChild(el('p', { 'class': 'links' }, word('explains') + colon() + w.explains.join(', '))); }
+    if (w.explainedBy.length) { box.appendChild(el('p', { 'class': 'links' }, word('explainedBy') + colon() + w.explainedBy.join(', '))); }
     box.appendChild(el('p', {}, w.explanation));
-    box.appendChild(el('strong', {}, words().evidence));
+    box.appendChild(el('strong', {}, word('evidence')));
     var ev = el('ul', { 'class': 'evidence' });
     w.evidence.forEach(function (e) { ev.appendChild(el('li', {}, e)); });
     box.appendChild(ev);
-    box.appendChild(el('strong', {}, words().fix));
+    box.appendChild(el('strong', {}, word('fix')));
     var fix = el('ol', { 'class': 'remediation' });
     w.remediation.forEach(function (step) { fix.appendChild(el('li', {}, step)); });
     box.appendChild(fix);
@@ -111,10 +152,11 @@
   }
 
   // Causes on the left, what they explain to their right: one column per step of explanation.
-  function drawGraph(report) {
+  function drawGraph(warnings) {
+    var report = { warnings: warnings };
     var NS = 'http://www.w3.org/2000/svg';
     var svg = $('graph');
-    if (!report.warnings.length) { return; }
+    if (!warnings.length) { return; }
     var byCode = {};
     report.warnings.forEach(function (w) { byCode[w.code] = w; });
     var depth = {};
@@ -194,7 +236,7 @@
 
   function readFile(file) {
     if (!file) { return; }
-    if (file.size > 1048576) { setStatus(file.name + ': larger than 1 MiB', true); return; }
+    if (file.size > 1048576) { setStatus(file.name + colon() + word('tooLarge'), true); return; }
     var reader = new FileReader();
     reader.onload = function () { $('facts').value = reader.result; analyze(); };
     reader.readAsText(file);
@@ -203,7 +245,13 @@
   $('analyze').addEventListener('click', analyze);
   $('diagnose-form').addEventListener('submit', diagnose);
   $('file').addEventListener('change', function (e) { readFile(e.target.files[0]); });
-  $('lang').addEventListener('change', function () { if (lastFacts) { $('facts').value = lastFacts; analyze(); } });
+  $('lang').addEventListener('change', function () {
+    loadWords(lang()).then(function () {
+      applyWords();
+      if (lastFacts) { $('facts').value = lastFacts; analyze(); }
+    }).catch(function (e) { setStatus(e.message, true); });
+  });
+  loadWords(lang()).then(applyWords).catch(function (e) { setStatus(e.message, true); });
   var drop = $('drop');
   ['dragenter', 'dragover'].forEach(function (t) {
     drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });

@@ -11,6 +11,9 @@ import org.exdiag.knowledge.Language;
 
 /** The rules serving now, a code's knowledge, the page's words, and reloads. */
 final class RulesRoutes {
+    /** The vocabularies the page shows values through. */
+    private static final java.util.List<String> PAGE_VOCABULARIES = java.util.List.of("severity", "offer", "mail-setup", "part");
+
     private final RuleBaseHolder rules;
     private final TokenCheck token;
     private final Metrics metrics;
@@ -53,9 +56,17 @@ final class RulesRoutes {
     /** The web page's words in one language ({@code page.*} of messages.yaml), so that the page has no words of its own. */
     void words(Context ctx) {
         Language lang = Answers.language(ctx);
+        var wording = rules.current().wording(lang);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("language", lang.tag());
-        answer.put("words", rules.current().wording(lang).wordsStartingWith("page."));
+        answer.put("colon", wording.colon());
+        answer.put("words", wording.wordsStartingWith("page."));
+        answer.put("verdicts", wording.wordsStartingWith("verdict."));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String vocabulary : PAGE_VOCABULARIES) {
+            values.put(vocabulary, wording.vocabulary(vocabulary));
+        }
+        answer.put("values", values);
         Answers.json(ctx, 200, answer);
     }
 

@@ -73,6 +73,11 @@ public final class Wording {
                         java.util.TreeMap::new));
     }
 
+    /** A whole vocabulary (value to words), empty when there is none of that name. */
+    public Map<String, String> vocabulary(String name) {
+        return values.getOrDefault(name, Map.of());
+    }
+
     /** A value translated by a vocabulary ({@code lookup-status}: {@code nxdomain}...); the value itself when it has no entry. */
     public String value(String vocabulary, Object value) {
         if (value == null) {

@@ -98,6 +98,42 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.id("warnings")).getText()).contains("L'abonnement a expiré");
     }
 
+    /** A healthy, a problem and an incomplete report, each in both languages; the French page holds no English. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "examples/healthy-hosted.yaml, healthy, en", "examples/healthy-hosted.yaml, healthy, fr",
+        "examples/mx-pointing-elsewhere.yaml, problems, en", "examples/mx-pointing-elsewhere.yaml, problems, fr",
+        "examples/dns-timeout.yaml, incomplete, en", "examples/dns-timeout.yaml, incomplete, fr"})
+    void everyVerdictInBothLanguages(String example, String verdict, String language) throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue(language);
+        if (language.equals("fr")) {
+            wait.until(ExpectedConditions.textToBe(By.id("analyze"), "Analyser"));
+        }
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
+                Files.readString(Path.of(example)));
+        browser.findElement(By.id("analyze")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("verdict"), "class", verdict));
+        var words = org.exdiag.TestSupport.expertise().wording(org.exdiag.knowledge.Language.parse(language));
+        String expected = words.word("verdict." + verdict);
+        assertThat(browser.findElement(By.id("verdict")).getText())
+                .isEqualTo(Character.toUpperCase(expected.charAt(0)) + expected.substring(1));
+        assertThat(browser.findElement(By.id("status")).getAttribute("class")).isNotEqualTo("error-box");
+        if (verdict.equals("healthy")) {
+            assertThat(browser.findElement(By.id("warnings")).getText()).isEqualTo(words.word("page.noWarning"));
+        }
+        if (verdict.equals("incomplete")) {
+            assertThat(browser.findElement(By.id("could-not-check")).getText()).contains(words.word("page.couldNotCheck"))
+                    .contains(words.value("part", "dns.mx"));
+        }
+        if (language.equals("fr")) {
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertThat(new org.exdiag.knowledge.EnglishLeftovers(org.exdiag.TestSupport.expertise()).in(page)).as(page).isEmpty();
+        }
+        save("web-page-" + verdict + "-" + language + ".png");
+    }
+
     @Test
     void choosingAFileWorksToo() throws Exception {
         browser.get("http://127.0.0.1:" + server.port() + "/");
