@@ -55,23 +55,65 @@ public final class ConfigYaml {
     }
 
     public static <T> T read(Path file, String shownName, Class<T> type) throws LoadException {
+        byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new LoadException(List.of(new Problem(shownName, 0, "file larger than " + MAX_FILE_BYTES + " bytes")));
             }
-            T value = MAPPER.readValue(Files.readAllBytes(file), type);
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LoadException(List.of(new Problem(shownName, 0, "cannot read: " + e.getMessage())));
+        }
+        try {
+            T value = MAPPER.readValue(bytes, type);
             if (value == null) {
                 throw new LoadException(List.of(new Problem(shownName, 0, "file is empty")));
             }
             return value;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? " (at " + org.exdiag.facts.FactsReader.path(m) + ")" : "";
-            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new LoadException(List.of(new Problem(shownName, line, message + where)));
+            throw new LoadException(List.of(describe(e, file, shownName, bytes, type)));
         } catch (IOException | RuntimeException e) {
-            throw new LoadException(List.of(new Problem(shownName, 0, "cannot read: " + e.getMessage())));
+            String notText = org.exdiag.facts.TextCheck.problem(bytes);
+            throw new LoadException(List.of(new Problem(shownName, 0, notText != null ? notText : "cannot read: " + firstLine(e.getMessage()))));
         }
+    }
+
+    /**
+     * A problem a person who edits YAML understands: the field and its line, what was expected, and never
+     * a Java class name. The line is where the field is in the file; a position past the end (the parser
+     * reporting the end of the file) is the last line.
+     */
+    private static Problem describe(JsonProcessingException e, Path file, String shownName, byte[] bytes, Class<?> type) {
+        int lastLine = Math.max(1, (int) new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip().lines().count());
+        int line = e.getLocation() == null ? 0 : Math.min(e.getLocation().getLineNr(), lastLine);
+        String path = e instanceof JsonMappingException m ? org.exdiag.facts.FactsReader.path(m) : "";
+        if (!path.isEmpty()) {
+            int at = YamlLines.of(file).lineOf(path);
+            line = at > 0 ? at : line;
+        }
+        String message;
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            java.util.List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            message = "unknown field \"" + unknown.getPropertyName() + "\"" + (known.isEmpty() ? "" : " (expected one of: "
+                    + String.join(", ", known) + ")");
+            int dot = path.lastIndexOf('.');
+            path = dot < 0 ? "" : path.substring(0, dot); // the field is in the message already
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            String expected = target == null ? "another kind of value" : java.util.Map.class.isAssignableFrom(target)
+                    || target.isRecord() || target == com.fasterxml.jackson.databind.JsonNode.class ? "a mapping of fields"
+                    : java.util.List.class.isAssignableFrom(target) ? "a list" : target == String.class ? "a string"
+                    : target == Integer.class || target == int.class ? "a whole number" : "another kind of value";
+            message = path.isEmpty() && target == type ? "not a file of this kind: expected a mapping of fields at the top"
+                    : "wrong type: expected " + expected;
+        } else {
+            String notText = org.exdiag.facts.TextCheck.problem(bytes);
+            message = notText != null ? notText : "syntax error: " + firstLine(e.getOriginalMessage());
+        }
+        return new Problem(shownName, line, path.isEmpty() ? message : path + ": " + message);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("").strip();
     }
 }

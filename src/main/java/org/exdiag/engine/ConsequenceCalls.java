@@ -77,6 +77,36 @@ final class ConsequenceCalls {
         }
     }
 
+    /** The first line (1-based) of a DRL text where a string or character literal is left open, or 0. */
+    static int unclosedStringLine(String text) {
+        int line = 1;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                i++;
+            } else if (c == '"' || c == '\'') {
+                int end = skipQuoted(text, i);
+                if (end < 0) {
+                    return line;
+                }
+                i = end;
+            } else if (text.startsWith("//", i)) {
+                int nl = text.indexOf('\n', i);
+                i = nl < 0 ? text.length() : nl;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                int stop = end < 0 ? text.length() : end + 2;
+                line += count(text, i, stop);
+                i = stop;
+            } else {
+                i++;
+            }
+        }
+        return 0;
+    }
+
     /** Splits the arguments of the call whose '(' is at {@code open}; returns the index after ')', or -1. */
     private static int arguments(String text, int open, List<String> out) {
         int depth = 0;

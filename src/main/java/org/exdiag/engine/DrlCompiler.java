@@ -109,11 +109,13 @@ final class DrlCompiler {
         }
         String[] lines = text.split("\n", -1);
         if (culprit != null) {
+            // the culprit as a whole word: "rais" is not in "raise"
+            Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(culprit) + "(?![\\w$])");
             for (int i = rule.consequenceLine() - 1; i < lines.length; i++) {
                 if (lines[i].strip().equals("end")) {
                     break;
                 }
-                if (lines[i].contains(culprit)) {
+                if (word.matcher(lines[i]).find()) {
                     return i + 1;
                 }
             }

@@ -75,6 +75,12 @@ public record RuleCatalog(List<RuleInfo> rules) implements Serializable {
         for (java.util.Map.Entry<String, String> source : drlSources.entrySet()) {
             String file = source.getKey();
             String text = source.getValue();
+            int unclosed = ConsequenceCalls.unclosedStringLine(text);
+            if (unclosed > 0) {
+                // Drools would report it at the end of the file, or throw while compiling: say where it is.
+                problems.add(new Problem(file, unclosed, "a string is not closed on its line"));
+                continue;
+            }
             DrlParser parser = new DrlParser();
             PackageDescr pkg;
             try {

@@ -36,6 +36,7 @@ public final class FactsReader {
     private final FactsLimits limits;
     private final ObjectReader json;
     private final ObjectReader yaml;
+    private final YAMLFactory yamlFactory;
 
     public FactsReader() {
         this(FactsLimits.DEFAULT);
@@ -54,7 +55,9 @@ public final class FactsReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         LoaderOptions yamlOptions = new LoaderOptions();
-        yamlOptions.setMaxAliasesForCollections(0);     // facts never need aliases: no YAML bombs
+        // Facts never need aliases: no YAML bombs. Jackson does not expand them anyway; AliasCountingParser
+        // refuses them (Jackson would hand the alias's name over as the value).
+        yamlOptions.setMaxAliasesForCollections(Math.max(limits.maxAliases(), 0));
         yamlOptions.setAllowRecursiveKeys(false);
         yamlOptions.setNestingDepthLimit(limits.maxNestingDepth());
         yamlOptions.setCodePointLimit(limits.maxDocumentBytes());
@@ -66,6 +69,7 @@ public final class FactsReader {
                 .build();
         this.json = strict(JsonMapper.builder(jsonFactory)).readerFor(FactsDocument.class);
         this.yaml = strict(YAMLMapper.builder(yamlFactory)).readerFor(FactsDocument.class);
+        this.yamlFactory = yamlFactory;
     }
 
     private static ObjectMapper strict(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
@@ -109,9 +113,16 @@ public final class FactsReader {
         if (isBlank(document)) {
             throw new FactsException("empty document", null);
         }
-        ObjectReader reader = format == FactsFormat.YAML ? yaml : json;
         try {
-            FactsDocument doc = reader.readValue(document);
+            FactsDocument doc;
+            if (format == FactsFormat.YAML) {
+                try (com.fasterxml.jackson.core.JsonParser parser =
+                             AliasCountingParser.wrap(yamlFactory.createParser(document), limits.maxAliases())) {
+                    doc = yaml.readValue(parser);
+                }
+            } else {
+                doc = json.readValue(document);
+            }
             if (doc == null) {
                 throw new FactsException("empty document", null);
             }
@@ -119,10 +130,14 @@ public final class FactsReader {
         } catch (FactsException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw describe(e);
+            // A document that cannot be parsed may not be text at all: say so rather than quote the parser.
+            boolean schema = e instanceof MismatchedInputException || e instanceof ValueInstantiationException;
+            String notText = schema ? null : TextCheck.problem(document);
+            throw notText != null ? new FactsException(notText, null) : describe(e);
         } catch (IOException | RuntimeException e) {
             // The YAML scanner reports some problems (bad characters, limits) as runtime exceptions.
-            throw new FactsException("unreadable document: " + firstLine(e.getMessage()), null);
+            String notText = TextCheck.problem(document);
+            throw new FactsException(notText != null ? notText : "unreadable document: " + firstLine(e.getMessage()), null);
         }
     }
 

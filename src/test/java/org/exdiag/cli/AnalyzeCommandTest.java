@@ -142,6 +142,28 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void withoutACommandEveryCommandIsNamed() {
+        Cli r = Cli.run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("analyze").contains("diagnose").contains("serve").contains("rules");
+    }
+
+    @Test
+    void optionsAreTakenOnlyWhereTheyMeanSomething() {
+        assertThat(Cli.run("rules", "check", "--format", "json").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("rules", "check", "--lang", "fr").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("serve", "--format", "json", "--port", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void itSaysWhichRulesAreInUse() {
+        Cli r = Cli.run("analyze", "examples/healthy-hosted.yaml");
+        assertThat(r.err()).contains("exdiag: rules rules (").contains("knowledge base knowledge-base");
+        Cli bundled = Cli.run("analyze", "--rules", "rules", "examples/healthy-hosted.yaml");
+        assertThat(bundled.exitCode()).isZero();
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(Cli.run("analyze").exitCode()).isEqualTo(2);
         assertThat(Cli.run("analyze", "--format", "pdf", "examples").exitCode()).isEqualTo(2);

@@ -175,6 +175,36 @@ class ApiServerTest {
         assertThat(post("/api/v1/diagnose", "application/json", "{}", "wrong").statusCode()).isEqualTo(403);
     }
 
+    /** A server without a token has its guarded routes closed: it never says "wrong token" to a client that sends one. */
+    @Test
+    void aServerWithoutATokenSaysTheRouteIsClosed() throws Exception {
+        try (ApiServer closed = start(new ServerSettings("127.0.0.1", 0, null, 1 << 20, 1 << 20, Duration.ofSeconds(5), 8192, 2,
+                List.of(), false), rules, Path.of("knowledge-base"))) {
+            for (String token : new String[] {null, "anything"}) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed.port() + "/api/v1/rules/reload"))
+                        .POST(HttpRequest.BodyPublishers.noBody());
+                if (token != null) {
+                    b.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(json(r).get("error").get("message").asText()).contains("disabled").doesNotContain("wrong");
+            }
+        }
+    }
+
+    @Test
+    void thePageWordsAreServedInEachLanguage() throws Exception {
+        HttpResponse<String> fr = http.send(HttpRequest.newBuilder(uri("/api/v1/words?lang=fr")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fr.statusCode()).isEqualTo(200);
+        var body = json(fr);
+        assertThat(body.get("words").get("analyze").asText()).isEqualTo("Analyser");
+        assertThat(body.get("verdicts").get("healthy").asText()).startsWith("sain");
+        assertThat(body.get("values").get("severity").get("error").asText()).isEqualTo("erreur");
+        assertThat(body.get("colon").asText()).isEqualTo(" : ");
+    }
+
     @Test
     void diagnoseRefusesHostsOutsideTheAllowlistAndLabOptions() throws Exception {
         HttpResponse<String> evil = post("/api/v1/diagnose", "application/json",
