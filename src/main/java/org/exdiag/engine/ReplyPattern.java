@@ -40,7 +40,7 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
 
     public boolean matches(Reply reply) {
         return (placements.isEmpty() || placements.contains(reply.placement()))
-                && (stages.isEmpty() || stages.contains(reply.stage()))
+                && (stages.isEmpty() || reply.stage() != null && stages.contains(reply.stage()))
                 && (codes == null || codes.get(reply.code()))
                 && (enhanced == null || reply.enhancedCode() != null && enhanced.matcher(reply.enhancedCode()).matches())
                 && (text == null || mayContain(reply.text()) && text.matcher(reply.text()).find());

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AuthCheck;
+import org.exdiag.facts.BounceFacts;
+import org.exdiag.facts.CouldNotCheckFacts;
+import org.exdiag.facts.DeliveryAttempt;
+import org.exdiag.facts.DirectTestFacts;
+import org.exdiag.facts.MailboxQuota;
 import org.exdiag.facts.DnsLookup;
 import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsDocument;
@@ -19,6 +24,11 @@ import org.exdiag.facts.WireEnum;
 import org.exdiag.rules.Account;
 import org.exdiag.rules.AuthAttempt;
 import org.exdiag.rules.AutodiscoverSrv;
+import org.exdiag.rules.Bounce;
+import org.exdiag.rules.CouldNotCheck;
+import org.exdiag.rules.Delivery;
+import org.exdiag.rules.DirectTest;
+import org.exdiag.rules.InboundTest;
 import org.exdiag.rules.Clock;
 import org.exdiag.rules.Expect;
 import org.exdiag.rules.ExpectedValues;
@@ -69,10 +79,58 @@ final class SessionFacts {
         if (doc.smtp() != null) {
             addSmtp(doc.smtp(), rules.replies(), facts);
         }
+        if (doc.account() != null && doc.account().mailboxQuota() != null) {
+            MailboxQuota q = doc.account().mailboxQuota();
+            facts.add(new org.exdiag.rules.MailboxQuota(q.usedBytes(), q.limitBytes()));
+        }
+        if (doc.inbound() != null) {
+            facts.add(new InboundTest(doc.inbound().accepted(), doc.inbound().attempts().size()));
+            addDeliveries("inbound", doc.inbound().attempts(), rules.replies(), facts);
+        }
+        if (doc.directTest() != null) {
+            DirectTestFacts d = doc.directTest();
+            facts.add(new DirectTest(Hosts.normalize(d.host()), d.accepted(), d.received(), d.waitedSeconds()));
+            addDeliveries("direct", d.attempts(), rules.replies(), facts);
+        }
         if (doc.testEmail() != null) {
             facts.add(new TestEmail(doc.testEmail().sent(), doc.testEmail().received(), doc.testEmail().waitedSeconds()));
         }
+        List<BounceFacts> bounces = doc.bouncesOrEmpty();
+        for (int i = 0; i < bounces.size(); i++) {
+            BounceFacts b = bounces.get(i);
+            facts.add(new Bounce(i, Hosts.normalize(b.remoteMta()), b.recipient(), b.receivedAt()));
+            SmtpReply parsed = b.parsed();
+            addReply(new Reply("bounce", i, i, null, parsed.code(), parsed.enhancedCode(), parsed.text(), b.reply()),
+                    rules.replies(), facts);
+        }
+        for (CouldNotCheckFacts c : doc.couldNotCheckOrEmpty()) {
+            facts.add(new CouldNotCheck(c.part(), c.reason()));
+        }
         return facts;
+    }
+
+    private static void addDeliveries(String placement, List<DeliveryAttempt> attempts, ReplyClassifier classifier,
+                                      List<Object> facts) {
+        int index = 0;
+        for (int a = 0; a < attempts.size(); a++) {
+            DeliveryAttempt attempt = attempts.get(a);
+            facts.add(new Delivery(placement, a, Hosts.normalize(attempt.host()), attempt.address(), attempt.port(),
+                    attempt.connect().wire()));
+            for (SmtpExchange exchange : attempt.replies()) {
+                SmtpReply parsed = exchange.parsed();
+                addReply(new Reply(placement, index++, a, exchange.stage().name(), parsed.code(), parsed.enhancedCode(),
+                        parsed.text(), exchange.reply()), classifier, facts);
+            }
+        }
+    }
+
+    /** The reply, and what it means by the first pattern of smtp-replies.yaml that matches it. */
+    private static void addReply(Reply reply, ReplyClassifier classifier, List<Object> facts) {
+        facts.add(reply);
+        ReplyClass meaning = classifier.classify(reply);
+        if (meaning != null) {
+            facts.add(meaning);
+        }
     }
 
     private static Expect expect(Expectation e, ExpectedValues expected) {
@@ -115,13 +173,8 @@ final class SessionFacts {
         for (int i = 0; i < replies.size(); i++) {
             SmtpExchange exchange = replies.get(i);
             SmtpReply parsed = exchange.parsed();
-            Reply reply = new Reply("submission", i, exchange.stage().name(), parsed.code(), parsed.enhancedCode(),
-                    parsed.text(), exchange.reply());
-            facts.add(reply);
-            ReplyClass meaning = classifier.classify(reply);
-            if (meaning != null) {
-                facts.add(meaning);
-            }
+            addReply(new Reply("submission", i, 0, exchange.stage().name(), parsed.code(), parsed.enhancedCode(),
+                    parsed.text(), exchange.reply()), classifier, facts);
         }
     }
 

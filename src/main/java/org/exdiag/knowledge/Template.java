@@ -11,7 +11,8 @@ import java.util.Set;
  * {expected|or})"}.
  * <ul>
  * <li>{@code {name}} is a value the rule gave; {@code {name|filter}} passes it through a filter: {@code or}
- * or {@code and} join a list with the language's word, any other filter names a vocabulary of
+ * or {@code and} join a list with the language's word, {@code size} shows bytes in GiB or MiB, any other
+ * filter names a vocabulary of
  * {@code messages.yaml} that translates the value ({@code {status|lookup-status}}).</li>
  * <li>Names that start with {@code expected.} are values of the rules' {@code expected-values.yaml}
  * ({@code {expected.mx.exchange-only|or}}), so that a host is written in one place only.</li>
@@ -113,7 +114,7 @@ public final class Template {
     /** The vocabularies the filters name ({@code or} and {@code and} are not vocabularies). */
     public Set<String> vocabularies() {
         Set<String> names = new LinkedHashSet<>();
-        visit(parts, p -> p.filter() != null && !Wording.JOINERS.contains(p.filter()), p -> names.add(p.filter()));
+        visit(parts, p -> p.filter() != null && !Wording.BUILT_IN_FILTERS.contains(p.filter()), p -> names.add(p.filter()));
         return names;
     }
 

@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  */
 public final class Wording {
     static final Set<String> JOINERS = Set.of("or", "and");
+    /** Filters that are not vocabularies: the joiners, and {@code size}, which shows a number of bytes in GiB or MiB. */
+    static final Set<String> BUILT_IN_FILTERS = Set.of("or", "and", "size");
 
     /**
      * The words exdiag's own reports use (text, Markdown): rules check refuses a messages.yaml without
      * one of them. WordingTest keeps this list in step with the report code.
      */
     public static final Set<String> REQUIRED = Set.of("punctuation.colon", "list.or", "list.and", "value.unknown",
-            "verdict.healthy", "verdict.problems", "verdict.incomplete",
+            "punctuation.decimal", "unit.gib", "unit.mib", "verdict.healthy", "verdict.problems", "verdict.incomplete",
             "report.rootCauses", "report.explained", "report.explains", "report.explainedBy", "report.fix",
             "report.noWarning", "report.couldNotCheck",
             "help.title", "help.verdict", "help.collected", "help.facts", "help.generated",
@@ -97,6 +99,14 @@ public final class Wording {
         return values.containsKey(name);
     }
 
+    /** A number of bytes in GiB (MiB under one), one decimal, with the language's decimal mark and units. */
+    private String size(long bytes) {
+        boolean gib = bytes >= 1L << 30;
+        double amount = bytes / (double) (gib ? 1L << 30 : 1L << 20);
+        String number = String.format(java.util.Locale.ROOT, "%.1f", amount).replace(".", word("punctuation.decimal"));
+        return number + " " + word(gib ? "unit.gib" : "unit.mib");
+    }
+
     /** ": " in English, " : " in French typography. */
     public String colon() {
         return word("punctuation.colon");
@@ -108,12 +118,15 @@ public final class Wording {
 
     /** A value as evidence shows it: lists joined, instants in UTC, nulls as "unknown", through a filter when given. */
     String show(Object value, String filter) {
+        if ("size".equals(filter) && value instanceof Number bytes) {
+            return size(bytes.longValue());
+        }
         if (value instanceof Collection<?> list) {
             String joiner = filter != null && JOINERS.contains(filter) ? " " + word("list." + filter) + " " : ", ";
             String itemFilter = filter != null && JOINERS.contains(filter) ? null : filter;
             return list.stream().map(v -> show(v, itemFilter)).collect(Collectors.joining(joiner));
         }
-        if (filter != null && !JOINERS.contains(filter)) {
+        if (filter != null && !BUILT_IN_FILTERS.contains(filter)) {
             return value(filter, value);
         }
         if (value == null) {

@@ -30,7 +30,7 @@ class ReplyPatternLiteralsTest {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         ReplyPattern pattern = literals ? new ReplyPattern(0, "n", "c", Set.of(), Set.of(), null, null, p)
                 : new ReplyPattern(0, "n", "c", Set.of(), Set.of(), null, null, p, null);
-        return pattern.matches(new Reply("submission", 0, "MAIL", 550, null, text, text));
+        return pattern.matches(new Reply("submission", 0, 0, "MAIL", 550, null, text, text));
     }
 
     @Property(tries = 3000)
