@@ -53,7 +53,8 @@ class AnalyzeCommandTest {
         List<JsonNode> out = lines(r.out());
         assertThat(out).extracting(n -> n.get("source").asText())
                 .containsExactly(dir + "/a.json", dir + "/b.yaml", dir + "/c.yml");
-        assertThat(out.get(0).get("report").get("rootCauses").get(0).asText()).isEqualTo("INFRASTRUCTURE_INCIDENT_SUSPECTED");
+        // report-v2: an incident is suspected only when the provider's own server answered; here nothing did
+        assertThat(out.get(0).get("report").get("rootCauses").get(0).asText()).isEqualTo("TEST_EMAIL_NOT_SENT");
         assertThat(out.get(1).has("report")).isFalse();
         assertThat(out.get(1).get("error").get("field").asText()).isEqualTo("dns.mx.status");
         assertThat(out.get(1).get("error").get("message").asText()).contains("\"exploded\"");

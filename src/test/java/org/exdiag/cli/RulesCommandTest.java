@@ -130,7 +130,7 @@ class RulesCommandTest {
                 """);
         Cli r = Cli.run("rules", "test", tests.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("FAIL " + tests + "/wrong.yaml: expects the wrong root cause: root causes: expected [SPAM_BLOCKED], got [INFRASTRUCTURE_INCIDENT_SUSPECTED]")
+        assertThat(r.out()).contains("FAIL " + tests + "/wrong.yaml: expects the wrong root cause: root causes: expected [SPAM_BLOCKED], got [TEST_EMAIL_NOT_SENT]")
                 .contains("0 passed, 1 failed");
     }
 }

@@ -41,6 +41,9 @@ class WordingTest {
         used.add("punctuation.colon"); // Wording.colon()
         used.add("list.or");           // Wording.show, for {list|or}
         used.add("list.and");
+        used.add("punctuation.decimal"); // Wording.show, for {bytes|size}
+        used.add("unit.gib");
+        used.add("unit.mib");
         assertThat(new TreeSet<>(Wording.REQUIRED)).isEqualTo(used);
         Set<String> vocabularies = found(report, "*.java", Pattern.compile("(?:vocab|value)\\(\"([a-z-]+)\""));
         assertThat(Wording.REQUIRED_VOCABULARIES).containsAll(vocabularies);
