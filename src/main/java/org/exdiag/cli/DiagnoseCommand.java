@@ -6,10 +6,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.exdiag.config.LoadException;
+import org.exdiag.bounce.NdrException;
+import org.exdiag.bounce.NdrReader;
+import org.exdiag.facts.BounceFacts;
 import org.exdiag.facts.FactsDocument;
+import org.exdiag.rules.ExpectedValues;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
 import org.exdiag.probe.AccountSource;
@@ -85,6 +91,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts (version 2, .json or .yaml) the report was made from.")
     Path saveFacts;
 
+    @Option(names = "--bounce", paramLabel = "FILE",
+            description = "A bounce the customer received (repeatable): analyzed with the domain's records probed now.")
+    List<Path> bounceFiles = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Bound on the whole diagnostic (default: 120).")
     Integer timeoutSeconds;
 
@@ -135,7 +145,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         } catch (LoadException e) {
             return ExitCodes.USAGE;
         }
-        DiagnosticSettings settings = settings(expertise.rules().expectedValues().server("hosted"));
+        List<BounceFacts> bounces = new ArrayList<>();
+        for (Path file : bounceFiles) {
+            try {
+                bounces.addAll(NdrReader.read(Files.readAllBytes(file)));
+            } catch (NdrException | IOException e) {
+                err.println("error: " + file + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        DiagnosticSettings settings = settings(expertise.rules().expectedValues());
         FactsDocument facts;
         try (Secret secret = readPassword()) {
             Diagnostic diagnostic = new Diagnostic(settings, accountSource(settings),
@@ -148,6 +167,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("exdiag: diagnosing " + mailbox);
             long start = System.nanoTime();
             facts = diagnostic.run(mailbox, secret);
+            if (!bounces.isEmpty()) {
+                facts = facts.withBounces(bounces);
+            }
             err.printf("exdiag: probes done in %.2f s%n", (System.nanoTime() - start) / 1e9);
         } catch (ProbeException e) {
             err.println("error: " + e.getMessage());
@@ -200,10 +222,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         return secret;
     }
 
-    private DiagnosticSettings settings(String hostedServer) {
+    private DiagnosticSettings settings(ExpectedValues expected) {
         try {
             return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
-                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, hostedServer);
+                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, expected);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** exdiag: diagnoses hosted Exchange mailboxes and says why mail does not work. */
 @Command(name = "exdiag", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Diagnoses hosted Microsoft Exchange mailboxes: warnings, their causes, and what to do.",
-        subcommands = {AnalyzeCommand.class, DiagnoseCommand.class, ServeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, DiagnoseCommand.class, BounceCommand.class, ServeCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:some input or check failed (the rest was still done)",
                 "2:usage error, or rules that do not compile"})

@@ -16,7 +16,10 @@ import org.exdiag.facts.AuthFacts;
 import org.exdiag.facts.AuthResult;
 import org.exdiag.facts.ConnectResult;
 import org.exdiag.facts.CouldNotCheckFacts;
+import org.exdiag.facts.DirectTestFacts;
 import org.exdiag.facts.DnsFacts;
+import org.exdiag.facts.Hosts;
+import org.exdiag.facts.InboundFacts;
 import org.exdiag.facts.DnsLookup;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.LookupStatus;
@@ -43,8 +46,12 @@ public final class Diagnostic {
         this.clock = clock;
     }
 
-    /** What the inbound test came to. */
-    private record Inbound(Boolean received, Integer waitedSeconds) {
+    /**
+     * What the inbound test came to: the delivery through the domain's MX (null: not tried, the MX could not
+     * be looked up), the second test straight to the provider's MX (null: not made), and what IMAP saw.
+     */
+    private record Inbound(InboundFacts delivery, DirectTestFacts direct, Boolean received, Integer waitedSeconds) {
+        static final Inbound UNKNOWN = new Inbound(null, null, null, null);
     }
 
     /** The facts of the mailbox (version 2), what could not be checked included. */
@@ -77,8 +84,7 @@ public final class Diagnostic {
             CompletableFuture<AuthCheck> imapLogin = timed("imap login", async(pool, () -> imap.login(mailbox, password)),
                     c -> c.result().wire());
             CompletableFuture<Inbound> inbound = timed("inbound test",
-                    mx.thenCompose(lookup -> inbound(lookup, dns, imap, imapLogin, mailbox, pool)),
-                    i -> i.received() == null ? "could not check" : i.received() ? "received" : "not received");
+                    mx.thenCompose(lookup -> inbound(lookup, dns, imap, imapLogin, mailbox, pool)), Diagnostic::describe);
 
             DnsLookup<MxRecord> mxFacts = within(mx, remaining(startNanos), new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
             DnsLookup<SrvRecord> srvFacts = within(srv, remaining(startNanos), new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
@@ -87,13 +93,13 @@ public final class Diagnostic {
                     "not finished within the diagnostic's time"));
             AuthCheck web = within(webmail, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             AuthCheck imapAuth = within(imapLogin, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
-            Inbound in = within(inbound, remaining(startNanos), new Inbound(null, null));
+            Inbound in = within(inbound, remaining(startNanos), Inbound.UNKNOWN);
             AccountSource.View view = within(provider, remaining(startNanos),
                     new AccountSource.View(null, null, null, null, List.of(new CouldNotCheckFacts("account",
                             "not finished within the diagnostic's time"))));
             return new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
                     new DnsFacts(mxFacts, srvFacts), view.account(), view.provider(), new AuthFacts(web, imapAuth), out.smtp(),
-                    null, null, new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()), null,
+                    in.delivery(), in.direct(), new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()), null,
                     view.problems().isEmpty() ? null : view.problems());
         } finally {
             imap.close();
@@ -119,38 +125,82 @@ public final class Diagnostic {
         return new org.exdiag.facts.Expectation(view.offer(), given.mailSetup(), privateHost);
     }
 
+    /**
+     * The inbound test: deliver through the domain's MX hosts, in preference order, recording every attempt;
+     * when the MX is not one of the provider's valid hosts for the setup, deliver a second test straight to
+     * the first valid one; then look for what was accepted over IMAP. The probe records; the rules decide
+     * what a refusal or an unreachable host means.
+     */
     private CompletableFuture<Inbound> inbound(DnsLookup<MxRecord> lookup, DnsProbe dns, ImapProbe imap,
                                                CompletableFuture<AuthCheck> imapLogin, String mailbox, ExecutorService pool) {
-        if (lookup.status() != LookupStatus.OK || lookup.records().isEmpty()) {
-            // No MX to deliver through: an invalid or unknown MX, which the DNS facts already say.
-            return CompletableFuture.completedFuture(new Inbound(lookup.status() == LookupStatus.OK
-                    || lookup.status() == LookupStatus.NXDOMAIN || lookup.status() == LookupStatus.NODATA ? false : null, null));
+        boolean noMx = lookup.status() == LookupStatus.NXDOMAIN || lookup.status() == LookupStatus.NODATA
+                || lookup.status() == LookupStatus.OK && lookup.records().isEmpty();
+        if (!noMx && lookup.status() != LookupStatus.OK) {
+            return CompletableFuture.completedFuture(Inbound.UNKNOWN); // the MX could not be looked up: nothing to go by
         }
+        List<String> valid = settings.validMxHosts().stream().map(Hosts::normalize).toList();
+        boolean mxValid = !noMx && lookup.records().stream().allMatch(r -> valid.contains(Hosts.normalize(r.host())));
+        String directHost = mxValid || valid.isEmpty() ? null : valid.get(0);
         List<CompletableFuture<List<InetAddress>>> addresses = new ArrayList<>();
         for (MxRecord r : lookup.records()) {
             addresses.add(dns.addresses(r.host()));
         }
-        return CompletableFuture.allOf(addresses.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
+        CompletableFuture<List<InetAddress>> directAddresses = directHost == null ? CompletableFuture.completedFuture(List.of())
+                : dns.addresses(directHost);
+        List<CompletableFuture<?>> all = new ArrayList<>(addresses);
+        all.add(directAddresses);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
             List<InboundProbe.Target> targets = new ArrayList<>();
             for (int i = 0; i < lookup.records().size(); i++) {
                 targets.add(new InboundProbe.Target(lookup.records().get(i).host(), addresses.get(i).join()));
             }
+            InboundProbe probe = new InboundProbe(settings.mxPort(), settings.connectTimeout(), settings.heloName(), settings.addresses());
             String tag = TestMessages.newTag("inbound");
-            InboundProbe.Result delivery = new InboundProbe(settings.mxPort(), settings.connectTimeout(), settings.heloName(), settings.addresses())
-                    .deliver(mailbox, tag, targets);
+            InboundProbe.Result delivery = probe.deliver(mailbox, tag, targets, "inbound test, delivered through the MX");
+            String directTag = TestMessages.newTag("direct");
+            InboundProbe.Result direct = directHost == null ? null : probe.deliver(mailbox, directTag,
+                    List.of(new InboundProbe.Target(directHost, directAddresses.join())),
+                    "second test, delivered straight to the provider's MX");
             long deliveredAt = System.nanoTime();
-            if (!delivery.delivered()) {
-                // Refused by every MX host: mail from outside does not get in. Nothing reachable: unknown.
-                return new Inbound(delivery.refused() ? false : null, null);
+            List<String> awaited = new ArrayList<>();
+            if (delivery.accepted()) {
+                awaited.add(tag);
             }
-            AuthCheck login = imapLogin.join();
-            if (login.result() != AuthResult.OK) {
-                return new Inbound(null, null);
+            if (direct != null && direct.accepted()) {
+                awaited.add(directTag);
             }
-            Boolean received = imap.awaitMessage(tag, settings.receiveTimeout());
+            java.util.Map<String, Duration> found = awaited.isEmpty() || imapLogin.join().result() != AuthResult.OK ? null
+                    : imap.awaitMessages(awaited, settings.receiveTimeout());
             int waited = (int) Math.round((System.nanoTime() - deliveredAt) / 1e9);
-            return new Inbound(received, received == null ? null : waited);
+            Boolean received = null;
+            Integer receivedWait = null;
+            if (delivery.accepted() && found != null) {
+                received = found.get(tag) != null;
+                receivedWait = received ? seconds(found.get(tag)) : waited;
+            }
+            DirectTestFacts directFacts = null;
+            if (direct != null) {
+                Boolean directReceived = direct.accepted() && found != null ? found.get(directTag) != null : null;
+                directFacts = new DirectTestFacts(directHost, direct.attempts(), direct.accepted(), directReceived,
+                        Boolean.TRUE.equals(directReceived) ? seconds(found.get(directTag)) : directReceived == null ? null : waited);
+            }
+            return new Inbound(new InboundFacts(delivery.attempts(), delivery.accepted()), directFacts, received, receivedWait);
         }, pool);
+    }
+
+    private static int seconds(Duration d) {
+        return (int) Math.round(d.toMillis() / 1000.0);
+    }
+
+    /** One progress line: what the inbound test came to, in a few words. */
+    private static String describe(Inbound i) {
+        if (i.delivery() == null) {
+            return "could not check";
+        }
+        String delivered = i.delivery().accepted() ? i.received() == null ? "delivered, not looked for"
+                : i.received() ? "received" : "not received" : "not delivered";
+        return i.direct() == null ? delivered : delivered + "; straight to " + i.direct().host() + ": "
+                + (Boolean.TRUE.equals(i.direct().received()) ? "received" : Boolean.TRUE.equals(i.direct().accepted()) ? "not received" : "not delivered");
     }
 
     private long remaining(long startNanos) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.exdiag.facts.Expectation;
 import org.exdiag.facts.MailSetup;
 import org.exdiag.facts.Offer;
+import org.exdiag.rules.ExpectedValues;
 
 /**
  * A live diagnostic as a person asks for it (command line or HTTP request), all optional, turned into
@@ -16,8 +17,12 @@ import org.exdiag.facts.Offer;
 public record DiagnosticOptions(String offer, String setup, String privateHost, String dns, String smtp, String smtpTls,
                                 String imap, String imapTls, Integer mxPort, String webmailUrl, Integer timeoutSeconds,
                                 Integer receiveTimeoutSeconds, String helo) {
-    /** {@code hostedServer}: the provider's server of the hosted offer ({@code servers.hosted} of expected-values.yaml). */
-    public DiagnosticSettings settings(AddressPolicy addresses, String hostedServer) {
+    /**
+     * The settings, with the provider's values from the rules' expected-values.yaml: the hosted offer's
+     * server, and the valid MX hosts of the mail setup (for the second test straight to the provider's MX).
+     */
+    public DiagnosticSettings settings(AddressPolicy addresses, ExpectedValues expected) {
+        String hostedServer = expected.server("hosted");
         Offer offerValue = parse("offer", () -> offer == null ? (privateHost != null ? Offer.PRIVATE : Offer.HOSTED)
                 : Offer.valueOf(offer.toUpperCase(Locale.ROOT)));
         MailSetup setupValue = parse("setup", () -> setup == null ? null
@@ -42,7 +47,8 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
         return new DiagnosticSettings(dnsEndpoint, Duration.ofSeconds(Math.min(5, timeout)), smtpEndpoint, smtpMode,
                 imapEndpoint, imapMode, port, webmail, Duration.ofSeconds(Math.min(15, timeout)), Duration.ofSeconds(receive),
                 Duration.ofSeconds(timeout), new Expectation(offerValue, setupValue, privateHost),
-                helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null);
+                helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null,
+                expected.mxHosts(setupValue == null ? expected.defaultMailSetup() : setupValue.wire()));
     }
 
     private static <T> T parse(String option, java.util.function.Supplier<T> parser) {

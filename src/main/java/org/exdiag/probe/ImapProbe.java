@@ -51,6 +51,45 @@ public final class ImapProbe implements AutoCloseable {
     }
 
     /**
+     * Waits for the messages whose subjects hold {@code tags} (the inbound test and the test straight to
+     * the provider's MX share one session): for each, the time it took to be found, or null when
+     * {@code waitFor} passed first. Null as a whole when the mailbox could not be searched.
+     */
+    public java.util.Map<String, Duration> awaitMessages(java.util.Collection<String> tags, Duration waitFor) {
+        if (!loggedIn()) {
+            return null;
+        }
+        long start = System.nanoTime();
+        long deadline = start + waitFor.toNanos();
+        java.util.Map<String, Duration> found = new java.util.LinkedHashMap<>();
+        tags.forEach(t -> found.put(t, null));
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            while (true) {
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    for (String tag : tags) {
+                        if (found.get(tag) == null && inbox.search(new SubjectTerm(tag)).length > 0) {
+                            found.put(tag, Duration.ofNanos(System.nanoTime() - start));
+                        }
+                    }
+                } finally {
+                    inbox.close(false);
+                }
+                if (!found.containsValue(null) || System.nanoTime() >= deadline) {
+                    return found;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Waits for the message whose subject holds {@code tag}; true as soon as it is in the inbox,
      * false when {@code waitFor} passes first, null when the mailbox could not be searched.
      */

@@ -6,12 +6,16 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.exdiag.facts.ConnectResult;
+import org.exdiag.facts.DeliveryAttempt;
 
 /**
- * The inbound test, first half: deliver a tagged email to the mailbox through the domain's MX hosts,
- * in preference order, as an outside sender would (no authentication, TLS when offered).
+ * Delivers a tagged email to the mailbox as an outside sender would (no authentication, TLS when
+ * offered), through the given MX hosts in order, and records every attempt: the host, the address, how
+ * connecting ended, every reply with its stage. It stops at the first host that accepts. What a refusal
+ * means is the rules' decision, never this probe's.
  */
 public final class InboundProbe {
     private final int mxPort;
@@ -30,49 +34,56 @@ public final class InboundProbe {
     public record Target(String host, List<InetAddress> addresses) {
     }
 
-    /**
-     * Where the message was accepted (null when nowhere), whether some MX host refused it in SMTP
-     * (as opposed to none being reachable), and what happened on each try.
-     */
-    public record Result(String acceptedBy, boolean refused, List<String> attempts) {
-        public boolean delivered() {
-            return acceptedBy != null;
-        }
+    /** Every attempt in order, and whether one was accepted (2xx after the data). */
+    public record Result(List<DeliveryAttempt> attempts, boolean accepted) {
     }
 
-    public Result deliver(String mailbox, String tag, List<Target> targets) {
+    public Result deliver(String mailbox, String tag, List<Target> targets, String purpose) {
         Session session = Session.getInstance(MailProps.smtp(TlsMode.NONE, timeout, false, true, heloName));
-        List<String> attempts = new java.util.ArrayList<>();
-        boolean refused = false;
+        List<DeliveryAttempt> attempts = new ArrayList<>();
         for (Target target : targets) {
             if (target.addresses().isEmpty()) {
-                attempts.add(target.host() + ": no address");
+                attempts.add(new DeliveryAttempt(target.host(), null, mxPort, ConnectResult.UNRESOLVED, List.of()));
             }
             for (InetAddress address : target.addresses()) {
                 if (!policy.allows(address)) {
-                    attempts.add(target.host() + " (" + address.getHostAddress() + "): address not allowed by policy");
+                    // An address inside the network, refused so that the service cannot scan it: not tried.
+                    attempts.add(new DeliveryAttempt(target.host(), address.getHostAddress(), mxPort, ConnectResult.ERROR, List.of()));
                     continue;
                 }
-                SMTPTransport transport = new SMTPTransport(session, null);
-                String where = target.host() + " (" + address.getHostAddress() + ":" + mxPort + ")";
+                RecordingSmtpTransport transport = new RecordingSmtpTransport(session, false);
+                ConnectResult connect = ConnectResult.OK;
+                boolean accepted = false;
                 try {
-                    MimeMessage message = TestMessages.build(session, mailbox, mailbox, tag, "inbound test, delivered through the MX");
+                    MimeMessage message = TestMessages.build(session, mailbox, mailbox, tag, purpose);
                     transport.connect(address.getHostAddress(), mxPort, null, null);
                     transport.sendMessage(message, new Address[] {message.getAllRecipients()[0]});
-                    attempts.add(where + ": accepted");
-                    return new Result(target.host(), false, attempts);
+                    accepted = true;
                 } catch (MessagingException | RuntimeException e) {
-                    attempts.add(where + ": " + Failures.describe(e));
-                    refused |= !Failures.isNetworkFailure(e);
+                    if (transport.replies().isEmpty() || Failures.isNetworkFailure(e) && !endsWithRefusal(transport)) {
+                        connect = Failures.connectResult(e);
+                    }
                 } finally {
                     try {
-                        transport.close();
+                        if (transport.isConnected()) {
+                            transport.close();
+                        }
                     } catch (MessagingException | RuntimeException ignored) {
                         // next host
                     }
                 }
+                attempts.add(new DeliveryAttempt(target.host(), address.getHostAddress(), mxPort, connect, transport.replies()));
+                if (accepted) {
+                    return new Result(List.copyOf(attempts), true);
+                }
             }
         }
-        return new Result(null, refused, attempts);
+        return new Result(List.copyOf(attempts), false);
+    }
+
+    /** The server refused in SMTP (its last reply a failure) before the connection broke off. */
+    private static boolean endsWithRefusal(RecordingSmtpTransport transport) {
+        var replies = transport.replies();
+        return !replies.isEmpty() && replies.get(replies.size() - 1).parsed().isFailure();
     }
 }

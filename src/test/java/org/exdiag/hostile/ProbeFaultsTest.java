@@ -155,7 +155,10 @@ class ProbeFaultsTest {
             Run run = diagnose(settings(mail.getSmtp().getPort(), TlsMode.NONE, silent.port()));
             assertThat(run.facts().testEmail().sent()).isTrue();
             assertThat(run.facts().testEmail().received()).isNull();
-            assertThat(run.codes()).isEmpty();
+            // report-v2: a valid MX the probe cannot use is "could not check" (a notice), never a verdict
+            assertThat(run.codes()).containsExactly("MX_UNREACHABLE");
+            assertThat(run.facts().inbound().attempts()).singleElement()
+                    .satisfies(a -> assertThat(a.connect()).isEqualTo(org.exdiag.facts.ConnectResult.TIMEOUT));
         }
     }
 

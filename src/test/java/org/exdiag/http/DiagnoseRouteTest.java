@@ -106,9 +106,14 @@ class DiagnoseRouteTest {
         org.exdiag.probe.InboundProbe probe = new org.exdiag.probe.InboundProbe(lab.smtpPort(), Duration.ofSeconds(2),
                 "exdiag.test", org.exdiag.probe.AddressPolicy.PUBLIC_ONLY);
         org.exdiag.probe.InboundProbe.Result r = probe.deliver("jane@example.com", "tag-1", List.of(
-                new org.exdiag.probe.InboundProbe.Target("mx1.mail.ovh.net", List.of(java.net.InetAddress.getLoopbackAddress()))));
-        assertThat(r.delivered()).isFalse();
-        assertThat(r.attempts().get(0)).contains("not allowed by policy");
+                new org.exdiag.probe.InboundProbe.Target("mx1.mail.ovh.net", List.of(java.net.InetAddress.getLoopbackAddress()))),
+                "test");
+        assertThat(r.accepted()).isFalse();
+        // not tried: recorded as a connection that could not be made, with no reply
+        assertThat(r.attempts()).singleElement().satisfies(a -> {
+            assertThat(a.connect()).isEqualTo(org.exdiag.facts.ConnectResult.ERROR);
+            assertThat(a.replies()).isEmpty();
+        });
         assertThat(lab.mail.getReceivedMessages()).isEmpty();
     }
 }

@@ -98,6 +98,48 @@ class DiagnosticTest {
         assertThat(mail.getReceivedMessagesForDomain("example.com")).hasSize(2);
     }
 
+    /**
+     * Issue 13's live case: the domain's MX points to a host that refuses connections. The inbound test
+     * cannot be delivered (TEST_EMAIL_NOT_RECEIVED, explained by MX_INVALID), and the second test, straight
+     * to the provider's valid MX, shows that the mailbox itself receives.
+     */
+    @Test
+    void anInvalidMxThatRefusesIsWhyMailCannotArriveAndTheMailboxItselfReceives() throws Exception {
+        dns = lab.replaceDns(new TestDnsServer())
+                .mx("example.com", 10, "mail.other-host.net")
+                .a("mail.other-host.net", "127.0.0.2")           // nothing listens there: refused
+                .a("mx1.mail.ovh.net", "127.0.0.1")              // the provider's MX: GreenMail
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        List<String> validMx = TestSupport.expertise().rules().expectedValues().mxHosts("exchange-only");
+        FactsDocument facts = diagnose(settings(mail.getSmtp().getPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10))
+                .withValidMx(validMx), PASSWORD);
+
+        assertThat(facts.version()).isEqualTo(2);
+        assertThat(facts.inbound().accepted()).isFalse();
+        assertThat(facts.inbound().attempts()).singleElement().satisfies(a -> {
+            assertThat(a.host()).isEqualTo("mail.other-host.net.");
+            assertThat(a.address()).isEqualTo("127.0.0.2");
+            assertThat(a.connect()).isEqualTo(ConnectResult.REFUSED);
+        });
+        assertThat(facts.testEmail().received()).as("nothing was delivered, so nothing was looked for").isNull();
+        assertThat(facts.directTest().host()).isEqualTo("mx1.mail.ovh.net");
+        assertThat(facts.directTest().accepted()).isTrue();
+        assertThat(facts.directTest().received()).isTrue();
+        assertThat(facts.directTest().attempts()).singleElement().satisfies(a -> assertThat(a.replies())
+                .anyMatch(r -> r.stage() == SmtpStage.END_OF_DATA && r.reply().startsWith("250")));
+
+        Report report = report(facts);
+        assertThat(codes(report)).containsExactly("MX_INVALID", "TEST_EMAIL_NOT_RECEIVED");
+        assertThat(report.rootCauses()).containsExactly("MX_INVALID");
+        assertThat(report.warning("MX_INVALID").orElseThrow().explains()).containsExactly("TEST_EMAIL_NOT_RECEIVED");
+        assertThat(report.warning("TEST_EMAIL_NOT_RECEIVED").orElseThrow().evidence())
+                .contains("the test email cannot be delivered through mail.other-host.net: refused");
+        assertThat(report.warning("MX_INVALID").orElseThrow().evidence())
+                .anyMatch(e -> e.startsWith("the mailbox itself receives mail (delivered through mx1.mail.ovh.net, arrived in ")
+                        && e.endsWith("; mail for the domain goes to mail.other-host.net instead"));
+        assertThat(progress).anyMatch(p -> p.startsWith("inbound test: not delivered; straight to mx1.mail.ovh.net: received"));
+    }
+
     @Test
     void mxPointingElsewhereExplainsTheMissingTestEmail() throws Exception {
         GreenMail elsewhere = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AccountState;
 import org.exdiag.facts.CouldNotCheckFacts;
+import org.exdiag.facts.MailboxQuota;
 import org.exdiag.facts.Offer;
 import org.exdiag.facts.ProviderDiagnosis;
 import org.exdiag.probe.AccountSource;
@@ -150,7 +151,21 @@ public final class OvhAccountSource implements AccountSource {
         };
         Boolean spam = a.hasNonNull("spamDetected") ? a.get("spamDetected").asBoolean() : null;
         Boolean locked = a.hasNonNull("locked") ? a.get("locked").asBoolean() : null;
-        return new AccountFlags(state, spam, locked, null, instant(a.path("expirationDate").asText(null)));
+        return new AccountFlags(state, spam, locked, null, instant(a.path("expirationDate").asText(null)), quota(a));
+    }
+
+    /**
+     * The mailbox's size from the account: the API's schema says {@code currentUsage} is "Mailbox usage in
+     * KB" and {@code quota} "Maximum mailbox usage in GB" (the 50 GB plan is 53,687,091,200 bytes: binary
+     * units). Null when the API gives neither.
+     */
+    static MailboxQuota quota(JsonNode a) {
+        Long usedKb = a.hasNonNull("currentUsage") && a.get("currentUsage").canConvertToLong() ? a.get("currentUsage").asLong() : null;
+        Long limitGb = a.hasNonNull("quota") && a.get("quota").canConvertToLong() ? a.get("quota").asLong() : null;
+        if (usedKb == null && limitGb == null || usedKb != null && usedKb < 0 || limitGb != null && limitGb < 0) {
+            return null;
+        }
+        return new MailboxQuota(usedKb == null ? null : usedKb * 1024L, limitGb == null ? null : limitGb * (1L << 30));
     }
 
     static ProviderDiagnosis diagnosis(JsonNode d) {

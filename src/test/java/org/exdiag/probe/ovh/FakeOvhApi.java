@@ -49,7 +49,8 @@ public final class FakeOvhApi implements AutoCloseable {
                 "{\"domain\":\"hosted-svc\",\"offer\":\"hosted\",\"hostname\":\"ex.mail.ovh.net\",\"state\":\"ok\"}");
         route("/email/exchange/org-hosted/service/hosted-svc/account/jane%40example.com",
                 "{\"primaryEmailAddress\":\"jane@example.com\",\"state\":\"ok\",\"spamDetected\":true,\"spamTicketNumber\":123,"
-                        + "\"expirationDate\":\"2027-03-01T00:00:00+01:00\",\"displayName\":\"Jane\",\"accountLicense\":\"standard\"}");
+                        + "\"expirationDate\":\"2027-03-01T00:00:00+01:00\",\"displayName\":\"Jane\",\"accountLicense\":\"standard\","
+                        + "\"currentUsage\":50937500,\"quota\":50}");
         route("/email/exchange/org-hosted/service/hosted-svc/account/jane%40example.com/diagnostics",
                 "{\"lastCheck\":\"2026-11-26T09:58:00+00:00\",\"isMxValid\":true,\"isSrvValid\":true,\"isSpammer\":true,"
                         + "\"isSuspended\":false,\"isLocked\":false,\"canSendEmail\":false,\"canReceiveEmail\":true,\"connectiveOWA\":true}");

@@ -64,6 +64,8 @@ class OvhApiTest {
         assertThat(view.account().state()).isEqualTo(AccountState.ACTIVE);
         assertThat(view.account().spamBlocked()).isTrue();
         assertThat(view.account().subscriptionExpiresAt()).isEqualTo(Instant.parse("2027-02-28T23:00:00Z"));
+        // currentUsage in KB, quota in GB (the API's schema): 50,937,500 KB of 50 GB
+        assertThat(view.account().mailboxQuota()).isEqualTo(new org.exdiag.facts.MailboxQuota(52_160_000_000L, 53_687_091_200L));
         assertThat(view.offer()).isEqualTo(Offer.HOSTED);
         assertThat(view.provider().isSpammer()).isTrue();
         assertThat(view.provider().lastCheck()).isEqualTo(Instant.parse("2026-11-26T09:58:00Z"));
