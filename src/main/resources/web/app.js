@@ -66,6 +66,23 @@
       .catch(function (e) { clear(); setStatus(e.message, true); });
   }
 
+  function explainBounce() {
+    var ndr = $('ndr').value;
+    if (!ndr.trim()) { setStatus(word('emptyBounce'), true); return; }
+    var body = { ndr: ndr };
+    if ($('bounce-mailbox').value) { body.mailbox = $('bounce-mailbox').value; }
+    if ($('facts').value.trim()) { body.facts = $('facts').value; }
+    setStatus(word('working'));
+    loadWords(lang()).then(function () {
+      return fetch('/api/v1/bounce?lang=' + encodeURIComponent(lang()),
+                   { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    }).then(answer).then(function (result) {
+      lastFacts = JSON.stringify(result.facts, null, 2);
+      $('facts').value = lastFacts;
+      show(result.report);
+    }).catch(function (e) { clear(); setStatus(e.message, true); });
+  }
+
   function diagnose(event) {
     event.preventDefault();
     var body = { mailbox: $('mailbox').value, password: $('password').value, offer: $('offer').value };
@@ -243,6 +260,7 @@
   }
 
   $('analyze').addEventListener('click', analyze);
+  $('explain-bounce').addEventListener('click', explainBounce);
   $('diagnose-form').addEventListener('submit', diagnose);
   $('file').addEventListener('change', function (e) { readFile(e.target.files[0]); });
   $('lang').addEventListener('change', function () {

@@ -143,10 +143,28 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aBounceAloneIsExplainedAndCanBeAddedToSavedFacts() throws Exception {
+        Cli alone = Cli.run("bounce", "--format", "json", "src/test/resources/ndr/exim-bounce.eml");
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        JsonNode report = JSON.readTree(alone.out());
+        assertThat(report.get("mailbox").asText()).isEqualTo("jane@example.com");
+        assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("SENDER_IP_LISTED");
+        Path saved = tmp.resolve("saved.yaml");
+        Cli added = Cli.run("bounce", "--facts", "examples/healthy-hosted.yaml", "--save-facts", saved.toString(),
+                "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(JSON.readTree(added.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
+        assertThat(Files.readString(saved)).contains("version: 2").contains("bounces:").contains("5.7.26");
+        Cli nobody = Cli.run("bounce", "src/test/resources/ndr/pasted-reply.txt");
+        assertThat(nobody.exitCode()).isEqualTo(2);
+        assertThat(nobody.err()).contains("--mailbox");
+    }
+
+    @Test
     void withoutACommandEveryCommandIsNamed() {
         Cli r = Cli.run();
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("analyze").contains("diagnose").contains("serve").contains("rules");
+        assertThat(r.err()).contains("analyze").contains("diagnose").contains("bounce").contains("serve").contains("rules");
     }
 
     @Test

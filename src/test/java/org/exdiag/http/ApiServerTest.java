@@ -194,6 +194,22 @@ class ApiServerTest {
     }
 
     @Test
+    void aPastedBounceIsExplained() throws Exception {
+        String ndr = java.nio.file.Files.readString(Path.of("src/test/resources/ndr/gmail-dsn.eml"));
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("ndr", ndr));
+        HttpResponse<String> r = post("/api/v1/bounce?lang=fr", "application/json", body, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var answer = json(r);
+        assertThat(answer.get("report").get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
+        assertThat(answer.get("report").get("mailbox").asText()).isEqualTo("jane@example.com"); // the NDR was sent to her
+        assertThat(answer.get("facts").get("bounces").get(0).get("recipient").asText()).isEqualTo("someone@gmail.com");
+        assertThat(post("/api/v1/bounce", "application/json", "{\"ndr\":\"\"}", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> noMailbox = post("/api/v1/bounce", "application/json", "{\"ndr\":\"550 5.1.1 User unknown\"}", null);
+        assertThat(noMailbox.statusCode()).isEqualTo(400);
+        assertThat(json(noMailbox).get("error").get("field").asText()).isEqualTo("mailbox");
+    }
+
+    @Test
     void thePageWordsAreServedInEachLanguage() throws Exception {
         HttpResponse<String> fr = http.send(HttpRequest.newBuilder(uri("/api/v1/words?lang=fr")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

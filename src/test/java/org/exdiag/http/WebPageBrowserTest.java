@@ -144,6 +144,19 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aPastedBounceIsExplained() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.findElement(By.cssSelector("#bounce-box summary")).click();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('ndr').value = arguments[0];",
+                Files.readString(Path.of("src/test/resources/ndr/postfix-bounce.eml")));
+        browser.findElement(By.id("explain-bounce")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#warnings .warning-card[data-code='REMOTE_REJECTED_UNAUTHENTICATED']")));
+        assertThat(browser.findElement(By.id("warnings")).getText()).contains("RECIPIENT_UNKNOWN").contains("smtp-in.orange.fr");
+        assertThat(browser.findElement(By.id("facts")).getAttribute("value")).contains("\"bounces\"");
+    }
+
+    @Test
     void badFactsShowTheErrorWithItsField() {
         browser.get("http://127.0.0.1:" + server.port() + "/");
         WebElement text = browser.findElement(By.id("facts"));

@@ -67,6 +67,21 @@ class FrenchReportsTest {
                 rest = rest.replace(r.reply(), "").replace(r.reply().lines().findFirst().orElse(""), "");
             }
         }
+        List<org.exdiag.facts.DeliveryAttempt> attempts = new ArrayList<>();
+        if (doc.inbound() != null) {
+            attempts.addAll(doc.inbound().attempts());
+        }
+        if (doc.directTest() != null) {
+            attempts.addAll(doc.directTest().attempts());
+        }
+        for (var a : attempts) {
+            for (var r : a.replies()) {
+                rest = rest.replace(r.reply(), "").replace(r.reply().lines().findFirst().orElse(""), "");
+            }
+        }
+        for (var b : doc.bouncesOrEmpty()) {
+            rest = rest.replace(b.reply(), "").replace(b.reply().lines().findFirst().orElse(""), "");
+        }
         if (doc.auth() != null) {
             for (var a : new org.exdiag.facts.AuthCheck[] {doc.auth().webmail(), doc.auth().imap()}) {
                 if (a != null && a.detail() != null) {
