@@ -64,7 +64,7 @@ class FrenchReportsTest {
         }
         if (doc.smtp() != null) {
             for (var r : doc.smtp().replies()) {
-                rest = rest.replace(r.reply(), "").replace(r.reply().lines().findFirst().orElse(""), "");
+                rest = strip(rest, r.reply());
             }
         }
         List<org.exdiag.facts.DeliveryAttempt> attempts = new ArrayList<>();
@@ -76,11 +76,11 @@ class FrenchReportsTest {
         }
         for (var a : attempts) {
             for (var r : a.replies()) {
-                rest = rest.replace(r.reply(), "").replace(r.reply().lines().findFirst().orElse(""), "");
+                rest = strip(rest, r.reply());
             }
         }
         for (var b : doc.bouncesOrEmpty()) {
-            rest = rest.replace(b.reply(), "").replace(b.reply().lines().findFirst().orElse(""), "");
+            rest = strip(rest, b.reply());
         }
         if (doc.auth() != null) {
             for (var a : new org.exdiag.facts.AuthCheck[] {doc.auth().webmail(), doc.auth().imap()}) {
@@ -101,6 +101,13 @@ class FrenchReportsTest {
         }
         report.couldNotCheck().forEach(c -> texts.append(c.reason()).append('\n'));
         return texts.toString();
+    }
+
+    /** Removes a server's reply, raw and as Markdown escapes it, whole and its first line. */
+    private static String strip(String text, String reply) {
+        String first = reply.lines().findFirst().orElse("");
+        return text.replace(reply, "").replace(first, "").replace(MarkdownReport.escape(reply), "")
+                .replace(MarkdownReport.escape(first), "");
     }
 
     private static FactsDocument read(Path file) {
