@@ -13,7 +13,14 @@ import org.exdiag.bounce.Bounces;
 import org.exdiag.bounce.NdrException;
 import org.exdiag.bounce.NdrReader;
 import org.exdiag.config.LoadException;
+import java.time.Duration;
 import org.exdiag.facts.BounceFacts;
+import org.exdiag.facts.DnsFacts;
+import org.exdiag.facts.Expectation;
+import org.exdiag.facts.Offer;
+import org.exdiag.probe.DiagnosticSettings;
+import org.exdiag.probe.DomainRecordsLookup;
+import org.exdiag.probe.Endpoint;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsException;
 import org.exdiag.facts.FactsFormat;
@@ -32,7 +39,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bounce", mixinStandardHelpOptions = true,
         description = {"Explain a bounce the customer received: a whole non-delivery message (.eml, a DSN, an Exchange NDR, "
                 + "a Gmail, Postfix or Exim bounce) or just the remote server's text, from FILE or standard input (-).",
-                "With --facts, the bounce is added to a saved diagnostic, so that the domain's records seen then can explain it."})
+                "The domain's SPF, DMARC and autodiscover records (and DKIM, with --dkim-selector) are looked up in DNS, so that "
+                        + "the record at fault explains the bounce; with --facts, the bounce is added to a saved diagnostic, and the "
+                        + "records it holds are used instead."})
 final class BounceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +64,19 @@ final class BounceCommand implements Callable<Integer> {
 
     @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts with the bounce (version 2, .json or .yaml).")
     Path saveFacts;
+
+    @Option(names = "--no-lookup", description = "Do not look the domain's records up in DNS (the bounce alone, or the saved ones).")
+    boolean noLookup;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Resolver for the lookups (default: the system's).")
+    String dns;
+
+    @Option(names = "--dkim-selector", paramLabel = "NAME", description = "A DKIM selector to look up, repeatable.")
+    List<String> dkimSelectors = new java.util.ArrayList<>();
+
+    @Option(names = "--private-host", paramLabel = "HOST",
+            description = "Private offer: the Exchange server, whose addresses the SPF policy must authorize (default: hosted).")
+    String privateHost;
 
     @Override
     public Integer call() throws IOException {
@@ -101,6 +123,9 @@ final class BounceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         err.println("exdiag: " + bounces.size() + " refusal" + (bounces.size() == 1 ? "" : "s") + " read from " + input);
+        if (!noLookup) {
+            withBounces = withRecordsLookedUp(withBounces, expertise, err);
+        }
         if (saveFacts != null) {
             DiagnoseCommand.writeFacts(withBounces, saveFacts);
         }
@@ -109,6 +134,30 @@ final class BounceCommand implements Callable<Integer> {
         out.print(ReportWriter.write(report, withBounces, format, expertise.wording(lang)));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The domain's records from DNS, where the facts hold none (a saved diagnostic's own records win). */
+    private FactsDocument withRecordsLookedUp(FactsDocument doc, Expertise expertise, PrintWriter err) {
+        DnsFacts saved = doc.dns();
+        if (saved != null && saved.spf() != null && saved.dmarc() != null && saved.autodiscoverHost() != null
+                && (saved.dkim() != null || dkimSelectors.isEmpty())) {
+            return doc;
+        }
+        Expectation expect;
+        Endpoint resolver;
+        try {
+            expect = privateHost != null ? new Expectation(Offer.PRIVATE, null, privateHost)
+                    : doc.expect() != null ? doc.expect() : new Expectation(Offer.HOSTED, null, null);
+            resolver = dns == null ? null : Endpoint.parse(dns, 53);
+            DiagnosticSettings.checkDkimSelectors(dkimSelectors);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String domain = doc.mailbox().substring(doc.mailbox().lastIndexOf('@') + 1);
+        err.println("exdiag: looking up the records of " + domain + (resolver == null ? "" : " at " + resolver));
+        DnsFacts looked = DomainRecordsLookup.lookUp(domain, expect, resolver, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                expertise.rules().expectedValues().spfDomains(), dkimSelectors);
+        return doc.withDomainRecords(looked);
     }
 
     private byte[] readInput() throws IOException {

@@ -129,6 +129,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--helo", paramLabel = "NAME", description = "Name given in EHLO (default: exdiag.localdomain).")
     String helo;
 
+    @Option(names = "--dkim-selector", paramLabel = "NAME", description = "A DKIM selector to look up "
+            + "(<NAME>._domainkey.<domain>), repeatable; used when the provider's API does not list the domain's selectors.")
+    List<String> dkimSelectors = new ArrayList<>();
+
     private static final String HOST_PLACEHOLDER = "the provider's server (servers.hosted of the rules' expected-values.yaml) or the private host";
 
     @Override
@@ -225,7 +229,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     private DiagnosticSettings settings(ExpectedValues expected) {
         try {
             return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
-                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, expected);
+                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, expected)
+                    .withDkimSelectors(dkimSelectors);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -20,7 +20,17 @@ final class ExpectedValuesReader {
     }
 
     record ExpectedValuesFile(Defaults defaults, Map<String, List<String>> mx, SrvSpec autodiscoverSrv,
-                              Map<String, String> servers) {
+                              Map<String, String> servers, SpfSpec spf, HostSpec autodiscoverHost, DmarcSpec dmarc) {
+    }
+
+    record SpfSpec(Map<String, String> hosted, Integer maxLookups, Integer maxVoidLookups) {
+    }
+
+    record HostSpec(List<String> leftovers) {
+    }
+
+    /** @param recommended the record the provider advises to start with, named by texts only */
+    record DmarcSpec(List<String> policies, String recommended) {
     }
 
     record Defaults(String offer, String mailSetup) {
@@ -43,6 +53,13 @@ final class ExpectedValuesReader {
         if (srv == null || srv.priority() == null || srv.weight() == null || srv.port() == null || srv.targets() == null) {
             problems.add(new Problem(shown, lines.lineOf("autodiscoverSrv"), "autodiscoverSrv: priority, weight, port and targets are required"));
         }
+        if (f.spf() == null || f.spf().hosted() == null || f.spf().hosted().isEmpty() || f.spf().maxLookups() == null
+                || f.spf().maxVoidLookups() == null) {
+            problems.add(new Problem(shown, lines.lineOf("spf"), "spf: hosted (the provider's SPF domains), maxLookups and maxVoidLookups are required"));
+        }
+        if (f.dmarc() == null || f.dmarc().policies() == null || f.dmarc().policies().isEmpty()) {
+            problems.add(new Problem(shown, lines.lineOf("dmarc"), "dmarc: policies (the values p= may take) are required"));
+        }
         if (f.servers() == null || f.servers().get("hosted") == null) {
             problems.add(new Problem(shown, lines.lineOf("servers"), "servers: the hosted offer's server is required (servers: {hosted: HOST})"));
         }
@@ -57,8 +74,12 @@ final class ExpectedValuesReader {
         JsonNode tree = ConfigYaml.tree(file, shown);
         Map<String, String> servers = new LinkedHashMap<>();
         f.servers().forEach((offer, host) -> servers.put(offer, Hosts.normalize(host)));
+        List<String> leftovers = f.autodiscoverHost() == null || f.autodiscoverHost().leftovers() == null ? List.of()
+                : f.autodiscoverHost().leftovers().stream().map(Hosts::normalize).toList();
         return new ExpectedValues(normalizeHosts(f.mx()), srv.priority(), srv.weight(), srv.port(),
-                normalizeHosts(srv.targets()), defaults.offer(), defaults.mailSetup(), Map.copyOf(servers), tree);
+                normalizeHosts(srv.targets()), defaults.offer(), defaults.mailSetup(), Map.copyOf(servers),
+                f.spf().hosted().values().stream().map(Hosts::normalize).toList(), f.spf().maxLookups(), f.spf().maxVoidLookups(),
+                leftovers, List.copyOf(f.dmarc().policies()), tree);
     }
 
     private static Map<String, List<String>> normalizeHosts(Map<String, List<String>> byKey) {

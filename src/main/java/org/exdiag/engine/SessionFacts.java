@@ -62,6 +62,7 @@ final class SessionFacts {
         if (doc.dns() != null) {
             addMx(doc.dns().mx(), facts);
             addSrv(doc.dns().autodiscoverSrv(), facts);
+            DomainRecordFacts.add(doc.dns(), facts);
         }
         if (doc.account() != null) {
             AccountFlags a = doc.account();

@@ -75,6 +75,20 @@ public record FactsDocument(Integer version, String mailbox, Instant collectedAt
         return couldNotCheck == null ? List.of() : couldNotCheck;
     }
 
+    /**
+     * With the domain's records ({@code dns.spf}, {@code dmarc}, {@code dkim}, {@code autodiscoverHost})
+     * taken from {@code looked} where this document has none: what was saved wins.
+     */
+    public FactsDocument withDomainRecords(DnsFacts looked) {
+        DnsFacts mine = dns == null ? new DnsFacts(null, null, null, null, null, null) : dns;
+        DnsFacts merged = new DnsFacts(mine.mx(), mine.autodiscoverSrv(),
+                mine.autodiscoverHost() != null ? mine.autodiscoverHost() : looked.autodiscoverHost(),
+                mine.spf() != null ? mine.spf() : looked.spf(), mine.dmarc() != null ? mine.dmarc() : looked.dmarc(),
+                mine.dkim() != null ? mine.dkim() : looked.dkim());
+        return new FactsDocument(VERSION, mailbox, collectedAt, expect, merged, account, provider, auth, smtp, inbound,
+                directTest, testEmail, bounces, couldNotCheck);
+    }
+
     public FactsDocument withBounces(List<BounceFacts> more) {
         List<BounceFacts> all = new java.util.ArrayList<>(bouncesOrEmpty());
         all.addAll(more);

@@ -8,7 +8,7 @@ import org.exdiag.probe.DiagnosticOptions;
  * started with --diagnose-lab.
  */
 record DiagnoseRequest(String mailbox, char[] password, String offer, String setup, String privateHost,
-                       Integer timeout, Integer receiveTimeout, Lab lab) {
+                       Integer timeout, Integer receiveTimeout, java.util.List<String> dkimSelectors, Lab lab) {
 
     record Lab(String dns, String smtp, String smtpTls, String imap, String imapTls, Integer mxPort, String webmailUrl) {
     }
@@ -17,6 +17,10 @@ record DiagnoseRequest(String mailbox, char[] password, String offer, String set
         Lab l = lab == null ? new Lab(null, null, null, null, null, null, null) : lab;
         return new DiagnosticOptions(offer, setup, privateHost, l.dns(), l.smtp(), l.smtpTls(), l.imap(), l.imapTls(),
                 l.mxPort(), l.webmailUrl(), timeout, receiveTimeout, null);
+    }
+
+    java.util.List<String> selectors() {
+        return dkimSelectors == null ? java.util.List.of() : dkimSelectors;
     }
 
     @Override

@@ -69,7 +69,7 @@ final class DiagnoseRoute {
             DiagnosticSettings probes;
             try {
                 probes = request.options().settings(settings.diagnoseLab() ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY,
-                        expertise.rules().expectedValues());
+                        expertise.rules().expectedValues()).withDkimSelectors(request.selectors());
             } catch (IllegalArgumentException e) {
                 throw new ApiError(400, e.getMessage(), null);
             }

@@ -156,11 +156,16 @@ public final class Template {
         for (Part p : parts) {
             if (p.group() != null ? !allKnown(p.group(), args, wording)
                     : p.name() != null && (p.name().startsWith(EXPECTED) ? wording.expected(p.name().substring(EXPECTED.length())) == null
-                    : args.get(p.name()) == null)) {
+                    : isNothing(args.get(p.name())))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Unknown, or an empty list: an optional group about it says nothing. */
+    private static boolean isNothing(Object value) {
+        return value == null || value instanceof java.util.Collection<?> c && c.isEmpty();
     }
 
     public String source() {

@@ -16,7 +16,10 @@ import org.exdiag.facts.AuthFacts;
 import org.exdiag.facts.AuthResult;
 import org.exdiag.facts.ConnectResult;
 import org.exdiag.facts.CouldNotCheckFacts;
+import org.exdiag.facts.AutodiscoverHostLookup;
 import org.exdiag.facts.DirectTestFacts;
+import org.exdiag.facts.DkimSelectorFacts;
+import org.exdiag.facts.SpfFacts;
 import org.exdiag.facts.DnsFacts;
 import org.exdiag.facts.Hosts;
 import org.exdiag.facts.InboundFacts;
@@ -83,6 +86,19 @@ public final class Diagnostic {
                             .check(mailbox, password)), c -> c.result().wire() + " (" + c.detail() + ")");
             CompletableFuture<AuthCheck> imapLogin = timed("imap login", async(pool, () -> imap.login(mailbox, password)),
                     c -> c.result().wire());
+            DomainRecordsProbe records = new DomainRecordsProbe(dns, pool);
+            CompletableFuture<AutodiscoverHostLookup> autodiscoverHost = timed("dns autodiscover host",
+                    records.autodiscoverHost(domain), l -> l.status().wire() + (l.cname() == null ? "" : " (CNAME " + l.cname() + ")"));
+            CompletableFuture<DnsLookup<String>> dmarc = timed("dns dmarc", records.dmarc(domain), l -> l.status().wire());
+            CompletableFuture<List<InetAddress>> senders = records.senders(settings.expect(), settings.spfDomains());
+            CompletableFuture<SpfFacts> spf = timed("dns spf", senders.thenCompose(ips -> records.spf(domain, ips)),
+                    f -> f.status().wire() + (f.error() == null ? "" : " (" + f.error() + ")"));
+            CompletableFuture<List<DkimSelectorFacts>> dkim = timed("dns dkim", provider.thenCompose(view -> {
+                List<DomainRecordsProbe.Selector> selectors = view.dkim() != null ? view.dkim()
+                        : settings.dkimSelectors().isEmpty() ? null
+                        : settings.dkimSelectors().stream().map(n -> new DomainRecordsProbe.Selector(n, null, null)).toList();
+                return selectors == null ? CompletableFuture.completedFuture(null) : records.dkim(domain, selectors);
+            }), l -> l == null ? "no selector known" : l.size() + " selector" + (l.size() == 1 ? "" : "s"));
             CompletableFuture<Inbound> inbound = timed("inbound test",
                     mx.thenCompose(lookup -> inbound(lookup, dns, imap, imapLogin, mailbox, pool)), Diagnostic::describe);
 
@@ -94,11 +110,17 @@ public final class Diagnostic {
             AuthCheck web = within(webmail, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             AuthCheck imapAuth = within(imapLogin, remaining(startNanos), new AuthCheck(AuthResult.ERROR, "not finished in time"));
             Inbound in = within(inbound, remaining(startNanos), Inbound.UNKNOWN);
+            AutodiscoverHostLookup hostFacts = within(autodiscoverHost, remaining(startNanos),
+                    new AutodiscoverHostLookup(LookupStatus.TIMEOUT, null, List.of()));
+            DnsLookup<String> dmarcFacts = within(dmarc, remaining(startNanos), new DnsLookup<>(LookupStatus.TIMEOUT, List.of()));
+            SpfFacts spfFacts = within(spf, remaining(startNanos), new SpfFacts(LookupStatus.TIMEOUT, List.of(), null, null, null, List.of()));
+            List<DkimSelectorFacts> dkimFacts = within(dkim, remaining(startNanos), null);
             AccountSource.View view = within(provider, remaining(startNanos),
                     new AccountSource.View(null, null, null, null, List.of(new CouldNotCheckFacts("account",
                             "not finished within the diagnostic's time"))));
             return new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
-                    new DnsFacts(mxFacts, srvFacts), view.account(), view.provider(), new AuthFacts(web, imapAuth), out.smtp(),
+                    new DnsFacts(mxFacts, srvFacts, hostFacts, spfFacts, dmarcFacts, dkimFacts), view.account(), view.provider(),
+                    new AuthFacts(web, imapAuth), out.smtp(),
                     in.delivery(), in.direct(), new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()), null,
                     view.problems().isEmpty() ? null : view.problems());
         } finally {

@@ -2,6 +2,7 @@ package org.exdiag.probe;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.exdiag.facts.Expectation;
 import org.exdiag.facts.MailSetup;
@@ -48,7 +49,8 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
                 imapEndpoint, imapMode, port, webmail, Duration.ofSeconds(Math.min(15, timeout)), Duration.ofSeconds(receive),
                 Duration.ofSeconds(timeout), new Expectation(offerValue, setupValue, privateHost),
                 helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null,
-                expected.mxHosts(setupValue == null ? expected.defaultMailSetup() : setupValue.wire()));
+                expected.mxHosts(setupValue == null ? expected.defaultMailSetup() : setupValue.wire()), expected.spfDomains(),
+                List.of());
     }
 
     private static <T> T parse(String option, java.util.function.Supplier<T> parser) {

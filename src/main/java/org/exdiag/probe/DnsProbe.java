@@ -16,6 +16,8 @@ import org.exdiag.facts.MxRecord;
 import org.exdiag.facts.SrvRecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
@@ -79,6 +81,46 @@ public final class DnsProbe {
         });
     }
 
+    /** The TXT records of a name, each record's strings joined (RFC 7208 3.3), with how the lookup ended. */
+    public CompletableFuture<DnsLookup<String>> txt(String name) {
+        return query(name, Type.TXT).thenApply(answer -> {
+            List<String> records = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof TXTRecord txt) {
+                    records.add(String.join("", txt.getStrings()));
+                }
+            }
+            return new DnsLookup<>(answer.status(records.isEmpty()), records);
+        });
+    }
+
+    /**
+     * A lookup of a name that may be an alias: how it ended, the CNAME target when the answer holds one,
+     * and the records of {@code type} reached (A and AAAA addresses, or TXT strings joined).
+     */
+    public record Aliased(LookupStatus status, String cname, List<String> values) {
+    }
+
+    public CompletableFuture<Aliased> aliased(String name, int type) {
+        return query(name, type).thenApply(answer -> {
+            String cname = null;
+            List<String> values = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof CNAMERecord c && cname == null) {
+                    cname = c.getTarget().toString();
+                } else if (r instanceof ARecord a) {
+                    values.add(a.getAddress().getHostAddress());
+                } else if (r instanceof AAAARecord a) {
+                    values.add(a.getAddress().getHostAddress());
+                } else if (r instanceof TXTRecord t) {
+                    values.add(String.join("", t.getStrings()));
+                }
+            }
+            LookupStatus status = answer.failure() != null ? answer.failure() : values.isEmpty() ? LookupStatus.NODATA : LookupStatus.OK;
+            return new Aliased(status, cname, values);
+        });
+    }
+
     /** A and AAAA addresses of a host, through the same resolver (never the system's, when one was given). */
     public CompletableFuture<List<InetAddress>> addresses(String host) {
         CompletableFuture<Answer> a = query(host, Type.A);
@@ -98,7 +140,10 @@ public final class DnsProbe {
         });
     }
 
-    /** What came back, before interpretation: the rcode (or a failure status) and the answer records. */
+    /**
+     * What came back, before interpretation: the rcode (or a failure status) and the answer records. An
+     * NXDOMAIN keeps its answer records: a CNAME to a name that does not exist is worth showing.
+     */
     private record Answer(LookupStatus failure, List<Record> records) {
         LookupStatus status(boolean noRecordOfTheType) {
             if (failure != null) {
@@ -126,7 +171,7 @@ public final class DnsProbe {
                     }
                     return switch (response.getRcode()) {
                         case Rcode.NOERROR -> new Answer(null, response.getSection(Section.ANSWER));
-                        case Rcode.NXDOMAIN -> new Answer(LookupStatus.NXDOMAIN, List.of());
+                        case Rcode.NXDOMAIN -> new Answer(LookupStatus.NXDOMAIN, response.getSection(Section.ANSWER));
                         case Rcode.SERVFAIL -> new Answer(LookupStatus.SERVFAIL, List.of());
                         default -> new Answer(LookupStatus.ERROR, List.of());
                     };

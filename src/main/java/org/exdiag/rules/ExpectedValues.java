@@ -11,11 +11,17 @@ import java.util.Map;
  * are normalized. The whole file is also kept as a tree, so that knowledge-base texts can name any of
  * its values ({@code {expected.mx.exchange-only|or}}) instead of writing them again.
  *
- * @param servers the provider's Exchange server per offer (hosted: submission, IMAP and webmail)
+ * @param servers        the provider's Exchange server per offer (hosted: submission, IMAP and webmail)
+ * @param spfDomains     the provider's SPF domains, one of which a hosted mailbox's policy must include
+ * @param spfMaxLookups  DNS-querying terms a policy may need (RFC 7208 4.6.4)
+ * @param spfMaxVoidLookups lookups that find nothing a policy may make
+ * @param autodiscoverLeftovers hosts of other offers autodiscover.<domain> is known to be left pointing at
+ * @param dmarcPolicies  the values DMARC's p= may take
  */
 public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority, int srvWeight, int srvPort,
                              Map<String, List<String>> srvTargets, String defaultOffer, String defaultMailSetup,
-                             Map<String, String> servers, JsonNode tree) {
+                             Map<String, String> servers, List<String> spfDomains, int spfMaxLookups, int spfMaxVoidLookups,
+                             List<String> autodiscoverLeftovers, List<String> dmarcPolicies, JsonNode tree) {
 
     public boolean isValidMx(String mailSetup, String host) {
         return mxHosts.getOrDefault(mailSetup, List.of()).contains(host);
@@ -36,6 +42,34 @@ public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority,
 
     public boolean srvFieldsMatch(AutodiscoverSrv srv) {
         return srv.priority() == srvPriority && srv.weight() == srvWeight && srv.port() == srvPort;
+    }
+
+    /** Whether an SPF policy's include names one of the provider's SPF domains. */
+    public boolean includesProviderSpf(List<String> includes) {
+        return includes.stream().anyMatch(spfDomains::contains);
+    }
+
+    /** The includes a hosted policy may name ({@code include:mx.ovh.com}...), for evidence. */
+    public List<String> spfIncludes() {
+        return spfDomains.stream().map(d -> "include:" + d).toList();
+    }
+
+    public boolean isDmarcPolicy(String policy) {
+        return policy != null && dmarcPolicies.contains(policy);
+    }
+
+    /** Whether autodiscover.<domain> may point to {@code host} for the offer (its servers, or the private host). */
+    public boolean isAutodiscoverTarget(String offer, String privateHost, String host) {
+        return srvTargets(offer).contains(host) || host.equals(privateHost) || host.equals(servers.get(offer));
+    }
+
+    /** Where autodiscover.<domain> may point for the offer: its SRV targets, or the private host. */
+    public List<String> autodiscoverTargets(String offer, String privateHost) {
+        List<String> targets = new java.util.ArrayList<>(srvTargets(offer));
+        if (privateHost != null) {
+            targets.add(privateHost);
+        }
+        return List.copyOf(targets);
     }
 
     /** The provider's server of an offer (null for the private offer: the customer's own). */

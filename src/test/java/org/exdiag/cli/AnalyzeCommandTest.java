@@ -144,13 +144,13 @@ class AnalyzeCommandTest {
 
     @Test
     void aBounceAloneIsExplainedAndCanBeAddedToSavedFacts() throws Exception {
-        Cli alone = Cli.run("bounce", "--format", "json", "src/test/resources/ndr/exim-bounce.eml");
+        Cli alone = Cli.run("bounce", "--no-lookup", "--format", "json", "src/test/resources/ndr/exim-bounce.eml");
         assertThat(alone.exitCode()).as(alone.err()).isZero();
         JsonNode report = JSON.readTree(alone.out());
         assertThat(report.get("mailbox").asText()).isEqualTo("jane@example.com");
         assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("SENDER_IP_LISTED");
         Path saved = tmp.resolve("saved.yaml");
-        Cli added = Cli.run("bounce", "--facts", "examples/healthy-hosted.yaml", "--save-facts", saved.toString(),
+        Cli added = Cli.run("bounce", "--no-lookup", "--facts", "examples/healthy-hosted.yaml", "--save-facts", saved.toString(),
                 "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(JSON.readTree(added.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
@@ -158,6 +158,25 @@ class AnalyzeCommandTest {
         Cli nobody = Cli.run("bounce", "src/test/resources/ndr/pasted-reply.txt");
         assertThat(nobody.exitCode()).isEqualTo(2);
         assertThat(nobody.err()).contains("--mailbox");
+    }
+
+    /** Issue 14: a pasted Gmail 5.7.26 bounce for a domain without SPF is explained by the missing record. */
+    @Test
+    void aPastedGmailBounceIsExplainedByTheDomainsMissingSpfRecord() throws Exception {
+        try (org.exdiag.probe.TestDnsServer dns = new org.exdiag.probe.TestDnsServer()) {
+            dns.txt("example.com", "google-site-verification=abc123").txt("_dmarc.example.com", "v=DMARC1; p=none")
+                    .txt("mx.ovh.com", "v=spf1 ip4:198.51.100.0/24 ~all");
+            Cli r = Cli.run("bounce", "--dns", dns.address(), "--mailbox", "jane@example.com", "--format", "json",
+                    "src/test/resources/ndr/pasted-reply.txt");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.err()).contains("looking up the records of example.com");
+            JsonNode report = JSON.readTree(r.out());
+            assertThat(report.get("rootCauses").toString()).isEqualTo("[\"SPF_MISSING\"]");
+            JsonNode spf = report.get("warnings").get(0);
+            assertThat(spf.get("code").asText()).isEqualTo("SPF_MISSING");
+            assertThat(spf.get("explains").toString()).isEqualTo("[\"REMOTE_REJECTED_UNAUTHENTICATED\"]");
+            assertThat(spf.get("evidence").get(0).asText()).startsWith("example.com publishes no SPF record");
+        }
     }
 
     @Test

@@ -87,6 +87,9 @@ class DiagnoseRouteTest {
                 JsonNode answer = new ObjectMapper().readTree(r.body());
                 assertThat(answer.get("report").get("rootCauses").get(0).asText()).isEqualTo("SPAM_BLOCKED");
                 assertThat(answer.get("facts").get("provider").get("isSpammer").asBoolean()).isTrue();
+                // the DKIM selectors the API lists, looked up in the lab's DNS: published as the provider says
+                assertThat(answer.get("facts").get("dns").get("dkim")).hasSize(2);
+                assertThat(answer.get("report").get("warnings").toString()).doesNotContain("DKIM_");
                 assertThat(r.body()).doesNotContain(org.exdiag.probe.ovh.FakeOvhApi.AS).doesNotContain(PASSWORD);
             }
         }

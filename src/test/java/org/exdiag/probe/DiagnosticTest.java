@@ -105,7 +105,7 @@ class DiagnosticTest {
      */
     @Test
     void anInvalidMxThatRefusesIsWhyMailCannotArriveAndTheMailboxItselfReceives() throws Exception {
-        dns = lab.replaceDns(new TestDnsServer())
+        dns = lab.replaceDns(MailLab.healthyDomainRecords(new TestDnsServer()))
                 .mx("example.com", 10, "mail.other-host.net")
                 .a("mail.other-host.net", "127.0.0.2")           // nothing listens there: refused
                 .a("mx1.mail.ovh.net", "127.0.0.1")              // the provider's MX: GreenMail
@@ -145,7 +145,7 @@ class DiagnosticTest {
         GreenMail elsewhere = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         elsewhere.start();
         try {
-            dns = lab.replaceDns(new TestDnsServer())
+            dns = lab.replaceDns(MailLab.healthyDomainRecords(new TestDnsServer()))
                     .mx("example.com", 10, "mail.other-host.net")
                     .a("mail.other-host.net", "127.0.0.1")
                     .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
@@ -161,6 +161,34 @@ class DiagnosticTest {
         }
     }
 
+    /**
+     * Issue 14's live case: the mail itself works, but the domain's own records would make receivers refuse
+     * it. The diagnostic looks them up with the rest, in parallel, and checks the policy for the provider's
+     * servers; the DKIM selector comes from --dkim-selector (no provider API here).
+     */
+    @Test
+    void theDomainsOwnRecordsAreProbedWithTheRest() throws Exception {
+        dns = lab.replaceDns(new TestDnsServer())
+                .mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net")
+                .txt("example.com", "v=spf1 include:_spf.google.com ~all")
+                .txt("_spf.google.com", "v=spf1 ip4:35.190.247.0/24 ~all")
+                .txt("mx.ovh.com", "v=spf1 ip4:198.51.100.0/24 ~all")
+                .cname("autodiscover.example.com", "mailconfig.ovh.net").a("mailconfig.ovh.net", "198.51.100.30");
+        DiagnosticSettings settings = healthySettings().withDomainRecords(List.of("mx.ovh.com"), List.of())
+                .withDkimSelectors(List.of("selector1"));
+
+        FactsDocument facts = diagnose(settings, PASSWORD);
+
+        assertThat(facts.dns().spf().checks()).singleElement()
+                .satisfies(c -> assertThat(c.ip() + " " + c.result().wire()).isEqualTo("198.51.100.0 softfail"));
+        assertThat(facts.dns().dkim()).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(LookupStatus.NXDOMAIN));
+        assertThat(facts.dns().autodiscoverHost().cname()).isEqualTo("mailconfig.ovh.net.");
+        Report report = report(facts);
+        assertThat(codes(report)).containsExactly("AUTODISCOVER_CONFLICT", "DKIM_INVALID", "DMARC_MISSING", "SPF_INVALID");
+        assertThat(progress).anyMatch(p -> p.startsWith("dns spf: ok")).anyMatch(p -> p.equals("dns dkim: 1 selector"));
+    }
+
     @Test
     void wrongPasswordExplainsTheFailedSend() throws Exception {
         FactsDocument facts = diagnose(healthySettings(), "not the password");
@@ -174,7 +202,7 @@ class DiagnosticTest {
 
     @Test
     void wrongSrvPortIsReported() throws Exception {
-        dns = lab.replaceDns(new TestDnsServer())
+        dns = lab.replaceDns(MailLab.healthyDomainRecords(new TestDnsServer()))
                 .mx("example.com", 1, "mx1.mail.ovh.net")
                 .a("mx1.mail.ovh.net", "127.0.0.1")
                 .srv("_autodiscover._tcp.example.com", 0, 0, 8443, "ex.mail.ovh.net");

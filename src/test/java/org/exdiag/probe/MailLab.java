@@ -30,10 +30,23 @@ public final class MailLab implements AutoCloseable {
         dns = healthyZone(new TestDnsServer());
     }
 
-    /** The correct zone for example.com. */
+    /** The correct zone for example.com, with the provider's SPF record its own names. */
     public static TestDnsServer healthyZone(TestDnsServer dns) {
-        return dns.mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
-                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net");
+        return healthyDomainRecords(dns.mx("example.com", 1, "mx1.mail.ovh.net").a("mx1.mail.ovh.net", "127.0.0.1")
+                .srv("_autodiscover._tcp.example.com", 0, 0, 443, "ex.mail.ovh.net"));
+    }
+
+    /** SPF and DMARC records of example.com as they should be for Hosted Exchange in Europe. */
+    public static TestDnsServer healthyDomainRecords(TestDnsServer dns) {
+        return dns.txt("example.com", "v=spf1 include:mx.ovh.com ~all")
+                .txt("example.com", "google-site-verification=abc123")
+                .txt("_dmarc.example.com", "v=DMARC1; p=none; rua=mailto:dmarc@example.com")
+                .txt("mx.ovh.com", "v=spf1 ip4:198.51.100.0/24 ip6:2001:db8:100::/48 ~all")
+                // DKIM published as the provider's aliases (the selectors and targets FakeOvhApi lists)
+                .cname("ovhex123456-selector1._domainkey.example.com", "ovhex123456-selector1._domainkey.1500.ab.dkim.mail.ovh.net")
+                .txt("ovhex123456-selector1._domainkey.1500.ab.dkim.mail.ovh.net", "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0B")
+                .cname("ovhex123456-selector2._domainkey.example.com", "ovhex123456-selector2._domainkey.1500.ab.dkim.mail.ovh.net")
+                .txt("ovhex123456-selector2._domainkey.1500.ab.dkim.mail.ovh.net", "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0C");
     }
 
     /** Swaps the DNS server for another zone (the old one is closed). */

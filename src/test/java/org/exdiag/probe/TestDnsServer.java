@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
@@ -31,6 +35,9 @@ import org.xbill.DNS.TextParseException;
  * A small authoritative DNS server for tests, on loopback over UDP and TCP (same port), built on
  * dnsjava's message classes. Serves the records a test gives it, and can answer SERVFAIL, drop
  * queries (a server that is down), or truncate UDP answers (so that clients retry over TCP).
+ * It answers as a recursive resolver would: a CNAME is followed to its target's records, and the
+ * answer's code is the last name's (a CNAME to a name that does not exist is NXDOMAIN, with the CNAME).
+ * SERVFAIL and silence can be set per name, so that one lookup fails while the others succeed.
  */
 public final class TestDnsServer implements AutoCloseable {
     private static final long TTL = 60;
@@ -38,6 +45,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
     private final Set<String> servfail = ConcurrentHashMap.newKeySet();
+    private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
@@ -90,6 +98,33 @@ public final class TestDnsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    public TestDnsServer aaaa(String host, String ip) {
+        try {
+            return add(new AAAARecord(name(host), DClass.IN, TTL, InetAddress.getByName(ip)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** One TXT record; strings longer than 255 characters are split as a zone file would (RFC 7208 3.3). */
+    public TestDnsServer txt(String owner, String text) {
+        List<String> strings = new java.util.ArrayList<>();
+        for (int at = 0; at < text.length(); at += 255) {
+            strings.add(text.substring(at, Math.min(text.length(), at + 255)));
+        }
+        return add(new TXTRecord(name(owner), DClass.IN, TTL, strings.isEmpty() ? List.of("") : strings));
+    }
+
+    public TestDnsServer cname(String owner, String target) {
+        return add(new CNAMERecord(name(owner), DClass.IN, TTL, name(target)));
+    }
+
+    /** Queries for this name get no answer at all (the client times out). */
+    public TestDnsServer silent(String owner) {
+        silent.add(name(owner).toString().toLowerCase());
+        return this;
     }
 
     /** Queries for this name get SERVFAIL. */
@@ -148,6 +183,7 @@ public final class TestDnsServer implements AutoCloseable {
         return name.toString().toLowerCase() + "/" + type;
     }
 
+    /** The answer to send, or null to stay silent. */
     byte[] answer(byte[] queryBytes, boolean overUdp) throws IOException {
         Message query = new Message(queryBytes);
         Record question = query.getQuestion();
@@ -158,15 +194,33 @@ public final class TestDnsServer implements AutoCloseable {
             response.getHeader().setFlag(Flags.RD);
         }
         response.addRecord(question, Section.QUESTION);
-        String owner = question.getName().toString().toLowerCase();
-        if (servfail.contains(owner)) {
-            response.getHeader().setRcode(Rcode.SERVFAIL);
-        } else if (!knownNames.contains(owner)) {
-            response.getHeader().setRcode(Rcode.NXDOMAIN);
-        } else if (overUdp && truncateUdp) {
+        Name owner = question.getName();
+        if (silent.contains(owner.toString().toLowerCase())) {
+            return null;
+        }
+        if (overUdp && truncateUdp && knownNames.contains(owner.toString().toLowerCase())) {
             response.getHeader().setFlag(Flags.TC);
+            return response.toWire();
+        }
+        // Follow aliases as a recursive resolver does, at most 8 deep (a loop of aliases ends there).
+        for (int depth = 0; depth < 8 && question.getType() != Type.CNAME; depth++) {
+            List<Record> alias = records.getOrDefault(key(owner, Type.CNAME), List.of());
+            if (alias.isEmpty()) {
+                break;
+            }
+            response.addRecord(alias.get(0), Section.ANSWER);
+            owner = ((CNAMERecord) alias.get(0)).getTarget();
+        }
+        String last = owner.toString().toLowerCase();
+        if (servfail.contains(last)) {
+            response.getHeader().setRcode(Rcode.SERVFAIL);
+            response.removeAllRecords(Section.ANSWER);
+        } else if (silent.contains(last)) {
+            return null;
+        } else if (!knownNames.contains(last)) {
+            response.getHeader().setRcode(Rcode.NXDOMAIN);
         } else {
-            for (Record r : records.getOrDefault(key(question.getName(), question.getType()), List.of())) {
+            for (Record r : records.getOrDefault(key(owner, question.getType()), List.of())) {
                 response.addRecord(r, Section.ANSWER);
             }
         }
@@ -185,6 +239,9 @@ public final class TestDnsServer implements AutoCloseable {
                 }
                 byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
                 byte[] out = answer(query, true);
+                if (out == null) {
+                    continue;
+                }
                 udp.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 if (udp.isClosed()) {
@@ -222,6 +279,9 @@ public final class TestDnsServer implements AutoCloseable {
                     continue;
                 }
                 byte[] answer = answer(query, false);
+                if (answer == null) {
+                    continue;
+                }
                 out.writeShort(answer.length);
                 out.write(answer);
                 out.flush();

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AccountState;
 import org.exdiag.facts.CouldNotCheckFacts;
+import org.exdiag.facts.DkimProviderStatus;
+import org.exdiag.probe.DomainRecordsProbe;
 import org.exdiag.facts.MailboxQuota;
 import org.exdiag.facts.Offer;
 import org.exdiag.facts.ProviderDiagnosis;
@@ -93,7 +95,41 @@ public final class OvhAccountSource implements AccountSource {
         } catch (OvhApiException e) {
             problems.add(new CouldNotCheckFacts("provider", "provider diagnosis: " + e.describe()));
         }
-        return new View(flags, provider, offer, host, List.copyOf(problems));
+        List<DomainRecordsProbe.Selector> dkim = null;
+        String domain = mailbox.substring(mailbox.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        try {
+            dkim = dkim(ref, domain);
+        } catch (OvhApiException e) {
+            problems.add(new CouldNotCheckFacts("dns.dkim", "DKIM selectors: " + e.describe()));
+        }
+        return new View(flags, provider, offer, host, List.copyOf(problems), dkim);
+    }
+
+    /**
+     * The domain's DKIM selectors and their state, as the API lists them
+     * ({@code .../domain/{domainName}/dkimSelector}, then {@code .../dkim/{selectorName}}): the record the
+     * customer must publish points to {@code targetRecord}.
+     */
+    private List<DomainRecordsProbe.Selector> dkim(ServiceRef ref, String domain) throws OvhApiException {
+        String base = ref.base() + "/domain/" + OvhApi.segment(domain);
+        List<DomainRecordsProbe.Selector> selectors = new ArrayList<>();
+        for (JsonNode name : api.get(base + "/dkimSelector")) {
+            String selector = name.asText();
+            JsonNode d = api.get(base + "/dkim/" + OvhApi.segment(selector));
+            String target = d.path("targetRecord").asText(null);
+            selectors.add(new DomainRecordsProbe.Selector(selector, target == null || target.isBlank() ? null : target,
+                    dkimStatus(d.path("status").asText(""))));
+        }
+        return selectors;
+    }
+
+    static DkimProviderStatus dkimStatus(String status) {
+        for (DkimProviderStatus s : DkimProviderStatus.values()) {
+            if (s.wire().equalsIgnoreCase(status)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private ServiceRef find(String mailbox) throws OvhApiException {

@@ -54,6 +54,17 @@ public final class FakeOvhApi implements AutoCloseable {
         route("/email/exchange/org-hosted/service/hosted-svc/account/jane%40example.com/diagnostics",
                 "{\"lastCheck\":\"2026-11-26T09:58:00+00:00\",\"isMxValid\":true,\"isSrvValid\":true,\"isSpammer\":true,"
                         + "\"isSuspended\":false,\"isLocked\":false,\"canSendEmail\":false,\"canReceiveEmail\":true,\"connectiveOWA\":true}");
+        // example.com's two DKIM selectors, in the shape of the API's email.exchange.dkim: one signing, one
+        // ready for rotation. The targets vary per platform: never hard-coded by exdiag.
+        String domain = "/email/exchange/org-hosted/service/hosted-svc/domain/example.com";
+        route(domain + "/dkimSelector", "[\"ovhex123456-selector1\",\"ovhex123456-selector2\"]");
+        for (String[] s : new String[][] {{"1", "inProduction"}, {"2", "ready"}}) {
+            route(domain + "/dkim/ovhex123456-selector" + s[0], "{\"selectorName\":\"ovhex123456-selector" + s[0] + "\","
+                    + "\"customerRecord\":\"ovhex123456-selector" + s[0] + "._domainkey.example.com\",\"recordType\":\"CNAME\","
+                    + "\"targetRecord\":\"ovhex123456-selector" + s[0] + "._domainkey.1500.ab.dkim.mail.ovh.net\","
+                    + "\"cnameIsValid\":true,\"header\":\"from;to;subject;date\",\"status\":\"" + s[1] + "\","
+                    + "\"lastUpdate\":\"2026-10-01T10:00:00+02:00\",\"taskPendingId\":0}");
+        }
     }
 
     public String base() {

@@ -74,6 +74,27 @@ class OvhApiTest {
     }
 
     @Test
+    void readsTheDomainsDkimSelectorsTheirTargetsAndStates() throws Exception {
+        AccountSource.View view = fetch(OvhAccountSource.Diagnosis.SKIP);
+        assertThat(view.dkim()).extracting(s -> s.name() + " -> " + s.expectedCname() + " " + s.providerStatus().wire())
+                .containsExactly("ovhex123456-selector1 -> ovhex123456-selector1._domainkey.1500.ab.dkim.mail.ovh.net inProduction",
+                        "ovhex123456-selector2 -> ovhex123456-selector2._domainkey.1500.ab.dkim.mail.ovh.net ready");
+        assertThat(fake.calls).contains("GET /1.0/email/exchange/org-hosted/service/hosted-svc/domain/example.com/dkimSelector");
+    }
+
+    @Test
+    void dkimSelectorsTheApiRefusesAreCouldNotCheckNotNotEnabled() throws Exception {
+        fake.fail("/email/exchange/org-hosted/service/hosted-svc/domain/example.com/dkimSelector", 403, "NOT_GRANTED_CALL");
+        AccountSource.View view = fetch(OvhAccountSource.Diagnosis.SKIP);
+        assertThat(view.dkim()).as("unknown, so the selectors are not probed").isNull();
+        assertThat(view.problems()).singleElement().satisfies(p -> {
+            assertThat(p.part()).isEqualTo("dns.dkim");
+            assertThat(p.reason()).startsWith("DKIM selectors: HTTP 403 NOT_GRANTED_CALL");
+        });
+        assertThat(view.account()).as("the rest is still read").isNotNull();
+    }
+
+    @Test
     void theMappingToTheServiceIsRemembered() throws Exception {
         OvhAccountSource source = new OvhAccountSource(api(FakeOvhApi.AS), OvhAccountSource.Diagnosis.SKIP,
                 Duration.ofSeconds(5), Clock.systemUTC());
