@@ -8,11 +8,11 @@ import org.exdiag.facts.FactsFormat;
  * bytes or the reason they could not be read (missing file, too large, unsupported type).
  */
 public record Document(String source, byte[] bytes, FactsFormat format, FactsException unreadable) {
-    static Document of(String source, byte[] bytes, FactsFormat format) {
+    public static Document of(String source, byte[] bytes, FactsFormat format) {
         return new Document(source, bytes, format, null);
     }
 
-    static Document unreadable(String source, String message) {
+    public static Document unreadable(String source, String message) {
         return new Document(source, null, null, new FactsException(message, null));
     }
 }

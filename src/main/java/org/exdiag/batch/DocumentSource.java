@@ -165,6 +165,17 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
     }
 
     /**
+     * The documents of a piece of a JSON lines file that starts at a line boundary, after
+     * {@code linesBefore} lines of the file: named {@code name:LINE} with the file's own line numbers, so
+     * that pieces read apart (by the Spark job) name their documents as one reading of the file does.
+     */
+    public static JsonLines jsonLines(String name, InputStream in, int maxDocumentBytes, long linesBefore) {
+        JsonLines lines = new JsonLines(name, in, maxDocumentBytes);
+        lines.lineNumber = linesBefore;
+        return lines;
+    }
+
+    /**
      * Reads a JSON lines stream one bounded line at a time; an over-long line is skipped, not buffered.
      * Scans its own buffer for line ends (reading byte by byte through a synchronized stream cost
      * ~12 us per 1.4 KB line, as much as the rest of a batch's reading).
@@ -174,7 +185,7 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
         private final String shown;
         private final InputStream in;
         private final int maxBytes;
-        private int lineNumber;
+        private long lineNumber;
         private final byte[] buffer = new byte[64 * 1024];
         private int position; // unread bytes are buffer[position, limit)
         private int limit;
