@@ -7,14 +7,16 @@ import org.exdiag.rules.ReplyClass;
 /**
  * Engine work, not rule vocabulary: puts each SMTP reply in the category of the first pattern of
  * smtp-replies.yaml that matches it (its placement, stage, code, enhanced code and text), before the
- * rules run. Doing it here costs one pass over the patterns per reply instead of a pattern-by-reply join
- * in the rule network. The rules then decide what a category means where it was heard.
+ * rules run, through a {@link ReplyIndex}: only the patterns that accept the reply's placement, stage and
+ * code and whose literals are in its text are tried, instead of a pattern-by-reply join in the rule network. The rules then decide what a category means where it was heard.
  */
 public final class ReplyClassifier {
     private final List<ReplyPattern> patterns;
+    private final ReplyIndex index;
 
     public ReplyClassifier(List<ReplyPattern> patterns) {
         this.patterns = List.copyOf(patterns);
+        this.index = new ReplyIndex(this.patterns);
     }
 
     public List<ReplyPattern> patterns() {
@@ -23,6 +25,12 @@ public final class ReplyClassifier {
 
     /** The reply's category, or null when no pattern matches. */
     public ReplyClass classify(Reply reply) {
+        ReplyPattern pattern = index.first(reply);
+        return pattern == null ? null : new ReplyClass(reply, pattern.category(), pattern.name());
+    }
+
+    /** The same answer by trying every pattern in order: what the index must agree with. */
+    ReplyClass classifyLinearly(Reply reply) {
         for (ReplyPattern pattern : patterns) {
             if (pattern.matches(reply)) {
                 return new ReplyClass(reply, pattern.category(), pattern.name());

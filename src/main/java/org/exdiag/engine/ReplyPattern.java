@@ -18,10 +18,11 @@ import org.exdiag.rules.Reply;
  *                     for any: a table, since testing a pattern per reply and pattern was measurable
  * @param enhanced     pattern on the RFC 3463 code, the whole of it
  * @param text         pattern found anywhere in the text (case-insensitive)
- * @param textLiterals see {@link #literalsOf(String)}; null when the text pattern has none to offer
+ * @param textLiterals see {@link #literalsOf(String)}: for each top-level alternative of the text pattern,
+ *                     literals one of which every match of it contains; null when it has none to offer
  */
 public record ReplyPattern(int order, String name, String category, Set<String> placements, Set<String> stages,
-                           BitSet codes, Pattern enhanced, Pattern text, String[] textLiterals) {
+                           BitSet codes, Pattern enhanced, Pattern text, String[][] textLiterals) {
 
     /** A pattern whose text literals are those of its text expression, as the loader builds them. */
     public ReplyPattern(int order, String name, String category, Set<String> placements, Set<String> stages, BitSet codes,
@@ -42,83 +43,306 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
         return (placements.isEmpty() || placements.contains(reply.placement()))
                 && (stages.isEmpty() || reply.stage() != null && stages.contains(reply.stage()))
                 && (codes == null || codes.get(reply.code()))
-                && (enhanced == null || reply.enhancedCode() != null && enhanced.matcher(reply.enhancedCode()).matches())
-                && (text == null || mayContain(reply.text()) && text.matcher(reply.text()).find());
+                && matchesCodeAndText(reply, mayContain(reply.text()));
+    }
+
+    /**
+     * The enhanced code and the text, the rest being known to match: what {@link ReplyIndex} leaves to
+     * each candidate. {@code literalFound}: whether one of the text's required literals is in the reply
+     * (false spares the regular expression, which could not match).
+     */
+    boolean matchesCodeAndText(Reply reply, boolean literalFound) {
+        return matchesEnhanced(reply) && (text == null || literalFound && text.matcher(reply.text()).find());
+    }
+
+    boolean matchesEnhanced(Reply reply) {
+        return enhanced == null || reply.enhancedCode() != null && enhanced.matcher(reply.enhancedCode()).matches();
     }
 
     /**
      * False only when the text cannot match: it is ASCII and holds none of the literals one of which
-     * every match begins with. Case-insensitive matching of an ASCII text against ASCII letters is
+     * every match contains. Case-insensitive matching of an ASCII text against ASCII characters is
      * plain ASCII case folding, so this is exact; it spares the regular expression, which tries every
-     * alternative at every position (4 us for three patterns on a 40-character reply, a sixth of an
-     * analysis).
+     * alternative at every position. (A text with other characters is always tried: Unicode case
+     * folding matches "K" with the Kelvin sign, "s" with the long s.)
      */
-    private boolean mayContain(String text) {
+    boolean mayContain(String text) {
         if (textLiterals == null) {
             return true;
         }
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return true;
-            }
+        if (!isAscii(text)) {
+            return true;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        for (String literal : textLiterals) {
-            if (lower.contains(literal)) {
-                return true;
+        for (String[] anyOf : textLiterals) {
+            for (String literal : anyOf) {
+                if (lower.contains(literal)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
+    static boolean isAscii(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * The literal each top-level alternative of {@code regex} begins with, lower-cased, when every
-     * alternative begins with one made of ASCII letters, digits and spaces (after an optional
-     * {@code \b}); null otherwise, and for anything this simple reading is not sure of. A character
-     * followed by a quantifier is not part of the literal.
+     * For each top-level alternative of {@code regex}, literals (lower-cased ASCII) one of which every match
+     * of that alternative contains: the longest run of plain characters it requires, or the alternatives
+     * of a group it requires, whichever set has the longest shortest member (so that
+     * {@code (account|user) is (disabled|suspended)} gives {disabled, suspended}, not the space). Null when
+     * some alternative offers none, and for anything this simple reading is not sure of (inline flags,
+     * lookarounds, quoting, escapes that name characters, nested classes). Groups, classes, "." and
+     * quantified characters end a run; zero-width {@code \b} does not. A text holding none of an
+     * alternative's literals cannot match that alternative.
      */
-    public static String[] literalsOf(String regex) {
-        List<String> literals = new ArrayList<>();
-        for (String alternative : topLevelAlternatives(regex)) {
-            String rest = alternative.startsWith("\\b") ? alternative.substring(2) : alternative;
-            int end = 0;
-            while (end < rest.length() && isPlain(rest.charAt(end))) {
-                end++;
-            }
-            if (end < rest.length() && "?*{+".indexOf(rest.charAt(end)) >= 0) {
-                end--; // the quantifier makes the last character optional or repeated
-            }
-            if (end < 1) {
+    public static String[][] literalsOf(String regex) {
+        List<String> alternatives = topLevelAlternatives(regex);
+        if (alternatives == null) {
+            return null;
+        }
+        List<String[]> literals = new ArrayList<>();
+        for (String alternative : alternatives) {
+            List<String> anyOf = requiredLiterals(alternative);
+            if (anyOf == null) {
                 return null;
             }
-            literals.add(rest.substring(0, end).toLowerCase(Locale.ROOT));
+            literals.add(anyOf.toArray(String[]::new));
         }
-        return literals.isEmpty() ? null : literals.toArray(String[]::new);
+        return literals.isEmpty() ? null : literals.toArray(String[][]::new);
     }
 
-    private static boolean isPlain(char c) {
-        return c < 0x80 && (Character.isLetterOrDigit(c) || c == ' ');
+    /** The best set of literals one of which every match of {@code alt} contains, or null. */
+    private static List<String> requiredLiterals(String alt) {
+        List<String> best = null;
+        StringBuilder run = new StringBuilder();
+        int n = alt.length();
+        int i = 0;
+        while (i < n) {
+            char c = alt.charAt(i);
+            int next;
+            char literal;
+            if (c == '\\') {
+                if (i + 1 >= n) {
+                    return null;
+                }
+                char d = alt.charAt(i + 1);
+                if (d == 'b' || d == 'B') {
+                    i += 2; // zero width: the characters around it stay side by side in the text
+                    continue;
+                }
+                if ("dDsSwWhHvVRXAzZG".indexOf(d) >= 0) {
+                    best = better(best, run);
+                    run.setLength(0);
+                    i = skipQuantifier(alt, i + 2);
+                    continue;
+                }
+                if (d >= 0x80 || Character.isLetterOrDigit(d)) {
+                    return null; // quoting, hexadecimal and Unicode escapes, control characters, back references
+                }
+                literal = d;
+                next = i + 2;
+            } else if (c == '(') {
+                if (i + 1 < n && alt.charAt(i + 1) == '?' && (i + 2 >= n || alt.charAt(i + 2) != ':')) {
+                    return null; // inline flags ((?x) changes what a space means) and lookarounds
+                }
+                int close = closing(alt, i);
+                if (close < 0) {
+                    return null;
+                }
+                best = better(best, run);
+                run.setLength(0);
+                int after = skipQuantifier(alt, close + 1);
+                if (after == close + 1 || mandatoryQuantifier(alt, close + 1)) {
+                    // A group every match goes through: any of its alternatives' literals will be there.
+                    int from = alt.startsWith("?:", i + 1) ? i + 3 : i + 1;
+                    best = better(best, groupLiterals(alt.substring(from, close))); // none: it only ends the run
+                }
+                i = after;
+                continue;
+            } else if (c == '[') {
+                int close = classEnd(alt, i);
+                if (close < 0) {
+                    return null;
+                }
+                best = better(best, run);
+                run.setLength(0);
+                i = skipQuantifier(alt, close + 1);
+                continue;
+            } else if (c == '.' || c == '^' || c == '$') {
+                best = better(best, run);
+                run.setLength(0);
+                i = skipQuantifier(alt, i + 1);
+                continue;
+            } else if ("?*+{}|)]".indexOf(c) >= 0) {
+                return null;
+            } else {
+                literal = c;
+                next = i + 1;
+            }
+            if (literal >= 0x80) {
+                best = better(best, run);
+                run.setLength(0);
+                i = skipQuantifier(alt, next);
+                continue;
+            }
+            char q = next < n ? alt.charAt(next) : 0;
+            if (q == '?' || q == '*' || q == '{' && !mandatoryRepeat(alt, next)) {
+                best = better(best, run); // an optional character: the run ends before it
+                run.setLength(0);
+            } else if (q == '+' || q == '{') {
+                run.append(literal); // at least once: the run ends after it
+                best = better(best, run);
+                run.setLength(0);
+            } else {
+                run.append(literal);
+            }
+            i = skipQuantifier(alt, next);
+        }
+        best = better(best, run);
+        return best == null ? null : best.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
-    /** {@code regex} split at its top-level bars; empty when it holds anything that makes splitting unsure. */
-    private static List<String> topLevelAlternatives(String regex) {
+    /** The union of the literal sets of a group's alternatives, or null when one of them has none. */
+    private static List<String> groupLiterals(String body) {
+        List<String> alternatives = topLevelAlternatives(body);
+        if (alternatives == null) {
+            return null;
+        }
+        List<String> union = new ArrayList<>();
+        for (String a : alternatives) {
+            List<String> inner = requiredLiterals(a);
+            if (inner == null) {
+                return null;
+            }
+            union.addAll(inner);
+        }
+        return union;
+    }
+
+    private static List<String> better(List<String> best, StringBuilder run) {
+        return run.length() == 0 ? best : better(best, List.of(run.toString()));
+    }
+
+    /** The set whose shortest literal is longer (a rarer one to find), then the smaller set. */
+    private static List<String> better(List<String> best, List<String> candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return best;
+        }
+        if (best == null) {
+            return candidate;
+        }
+        int b = shortest(best);
+        int c = shortest(candidate);
+        return c > b || c == b && candidate.size() < best.size() ? candidate : best;
+    }
+
+    private static int shortest(List<String> literals) {
+        return literals.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    /** Whether the quantifier at {@code at} asks for one repetition at least ({@code +}, {@code {1,}}). */
+    private static boolean mandatoryQuantifier(String s, int at) {
+        return at < s.length() && (s.charAt(at) == '+' || s.charAt(at) == '{' && mandatoryRepeat(s, at));
+    }
+
+    /** Whether the {@code {n,m}} at {@code at} asks for one repetition at least. */
+    private static boolean mandatoryRepeat(String s, int at) {
+        int close = s.indexOf('}', at);
+        if (close < 0) {
+            return false;
+        }
+        String min = s.substring(at + 1, close).split(",", -1)[0].strip();
+        return !min.isEmpty() && min.chars().allMatch(Character::isDigit) && Integer.parseInt(min) > 0;
+    }
+
+    /** The index after the quantifier (and its lazy or possessive mark) at {@code at}, if there is one. */
+    private static int skipQuantifier(String s, int at) {
+        if (at >= s.length()) {
+            return at;
+        }
+        char q = s.charAt(at);
+        int after;
+        if (q == '?' || q == '*' || q == '+') {
+            after = at + 1;
+        } else if (q == '{') {
+            int close = s.indexOf('}', at);
+            after = close < 0 ? s.length() : close + 1;
+        } else {
+            return at;
+        }
+        if (after < s.length() && (s.charAt(after) == '?' || s.charAt(after) == '+')) {
+            after++;
+        }
+        return after;
+    }
+
+    /** The index of the parenthesis closing the group opened at {@code open}, or -1. */
+    private static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(s, i);
+                if (i < 0) {
+                    return -1;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the bracket closing the class opened at {@code open}; -1 for nested classes or none. */
+    private static int classEnd(String s, int open) {
+        int i = open + 1;
+        if (i < s.length() && s.charAt(i) == '^') {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ']') {
+            i++; // a leading ] is a member
+        }
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                return -1; // unions and intersections: leave them alone
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code regex} split at its top-level bars; null when its groups or classes do not close. */
+    static List<String> topLevelAlternatives(String regex) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
-                if (i + 1 < regex.length() && "QExuN0pPc".indexOf(regex.charAt(i + 1)) >= 0) {
-                    return List.of(); // quoting, or escapes naming any character: leave such patterns alone
-                }
                 i++;
             } else if (c == '[') {
-                return List.of(); // character classes may hold bars and parentheses: leave them alone
-            } else if (c == '(') {
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == '?' && (i + 2 >= regex.length() || regex.charAt(i + 2) != ':')) {
-                    return List.of(); // inline flags ((?x) changes what a space means) and lookarounds
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return null;
                 }
+            } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
@@ -128,7 +352,7 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
             }
         }
         if (depth != 0) {
-            return List.of();
+            return null;
         }
         parts.add(regex.substring(start));
         return parts;

@@ -27,7 +27,11 @@ final class ReplyPatternsReader {
     private ReplyPatternsReader() {
     }
 
-    record ReplyPatternsFile(Map<String, String> categories, List<PatternEntry> patterns) {
+    /** @param defaults what a pattern that leaves a part out takes (today: {@code code}) */
+    record ReplyPatternsFile(Map<String, String> categories, Defaults defaults, List<PatternEntry> patterns) {
+    }
+
+    record Defaults(String code) {
     }
 
     record PatternEntry(String name, String category, List<String> placements, List<String> stages, String code,
@@ -51,8 +55,10 @@ final class ReplyPatternsReader {
         }
         List<ReplyPattern> patterns = new ArrayList<>();
         List<PatternEntry> entries = f.patterns() == null ? List.of() : f.patterns();
+        String defaultCode = f.defaults() == null ? null : f.defaults().code();
         for (int i = 0; i < entries.size(); i++) {
             PatternEntry e = entries.get(i);
+            String code = e.code() != null ? e.code() : defaultCode;
             String path = "patterns[" + i + "]";
             String where = path + (e.name() == null ? "" : " \"" + e.name() + "\"");
             List<String> wrong = new ArrayList<>();
@@ -71,7 +77,7 @@ final class ReplyPatternsReader {
             if (wrong.isEmpty()) {
                 try {
                     patterns.add(new ReplyPattern(i, e.name(), e.category(), Set.copyOf(placements), Set.copyOf(stages),
-                            e.code() == null ? null : ReplyPattern.codesMatching(Pattern.compile(e.code().replace("x", "[0-9]").replace("X", "[0-9]"))),
+                            code == null ? null : ReplyPattern.codesMatching(Pattern.compile(code.replace("x", "[0-9]").replace("X", "[0-9]"))),
                             e.enhanced() == null ? null : Pattern.compile(e.enhanced()),
                             e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
                 } catch (PatternSyntaxException ex) {

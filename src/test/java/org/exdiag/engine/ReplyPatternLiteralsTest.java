@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ReplyPatternLiteralsTest {
     private static final List<String> PIECES = List.of("spam", "SPAM", "Spam", "blocked", "BLOCKED", "locked", "lockout",
             "sender", "Sender ", "is ", "banned", "too many ", "login", " attempts", "listed in", "rbl", "dnsbl",
-            "client host x ", "outbound", "-", "_", ".", " ", "ſpam", "K", "İ", "ß", "é", "5.7.1 ", "ab", "a b", "banned?", "banne", "spa", "lock", "AB", "abbb");
+            "client host x ", "outbound", "-", "_", ".", " ", "ſpam", "K", "İ", "ß", "é", "5.7.1 ", "ab", "a b", "banned?", "banne", "spa", "lock", "AB", "abbb",
+            "[gl01]", "domain ", "listed", "try again in 5 minutes", "xyz", "qqr", "account", "user is ", " disabled", "abab", "cd");
 
     private static boolean matchesWith(String regex, String text, boolean literals) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -45,16 +46,32 @@ class ReplyPatternLiteralsTest {
         assertThat(matchesWith(regex, text, true)).as(regex + " on " + text).isEqualTo(matchesWith(regex, text, false));
     }
 
+    private static List<List<String>> literals(String regex) {
+        String[][] l = ReplyPattern.literalsOf(regex);
+        return l == null ? null : java.util.Arrays.stream(l).map(List::of).toList();
+    }
+
     @Test
-    void literalsAreTakenOnlyWhenEveryAlternativeBeginsWithOne() {
-        assertThat(ReplyPattern.literalsOf("\\blocked\\b|lockout|too many (failed )?(login|logon) attempts"))
-                .containsExactly("locked", "lockout", "too many ");
-        assertThat(ReplyPattern.literalsOf("spams?|Outbound.?spam")).containsExactly("spam", "outbound");
-        assertThat(ReplyPattern.literalsOf("spam|^blocked")).isNull();         // an anchor, not a literal
-        assertThat(ReplyPattern.literalsOf("spam|[bB]locked")).isNull();       // a class may hold a bar
-        assertThat(ReplyPattern.literalsOf("x(?x)|a b")).isNull();             // flags change what a space is
-        assertThat(ReplyPattern.literalsOf("\\u017Fpam|spam")).isNull();       // escapes may name any character
-        assertThat(ReplyPattern.literalsOf("spam|")).isNull();
+    void eachAlternativeGivesLiteralsOneOfWhichEveryMatchContains() {
+        assertThat(literals("\\blocked\\b|lockout|too many (failed )?(login|logon) attempts"))
+                .containsExactly(List.of("locked"), List.of("lockout"), List.of("too many ")); // the first of the longest
+        assertThat(literals("spams?|Outbound.?spam")).containsExactly(List.of("spam"), List.of("outbound"));
+        assertThat(literals("(sender |from )?domain .{0,40}(is )?(listed|blacklisted|blocked)"))
+                .containsExactly(List.of("domain ")); // longer than the shortest of the group's
+        assertThat(literals("(url|domain)s? (is )?(listed|blacklisted|blocked)"))
+                .containsExactly(List.of("listed", "blacklisted", "blocked"));
+        assertThat(literals("(account|mailbox|user)( is| has been)? (disabled|suspended)"))
+                .containsExactly(List.of("disabled", "suspended"));
+        assertThat(literals("\\[gl01\\]|try again in [0-9]+ (seconds|minutes)"))
+                .containsExactly(List.of("[gl01]"), List.of("try again in "));
+        assertThat(literals("spam|^blocked")).containsExactly(List.of("spam"), List.of("blocked")); // an anchor is zero-width
+        assertThat(literals("spam|[bB]locked|[|]x")).containsExactly(List.of("spam"), List.of("locked"), List.of("x"));
+        assertThat(literals("ab{2,3}c|x{0,2}yz|qq+r|(ab)+cd")).containsExactly(List.of("ab"), List.of("yz"), List.of("qq"), List.of("ab"));
+        assertThat(literals("x(?x)|a b")).isNull();             // flags change what a space is
+        assertThat(literals("\\u017Fpam|spam")).isNull();       // escapes may name any character
+        assertThat(literals("spam|")).isNull();                 // the empty alternative matches anything
+        assertThat(literals("spam|\\d+")).isNull();
+        assertThat(literals("[a-z&&[^b]]x|spam")).isNull();      // nested classes are not read
     }
 
     @Provide
@@ -80,7 +97,9 @@ class ReplyPatternLiteralsTest {
     @Provide
     Arbitrary<String> regexes() {
         Arbitrary<String> alternative = Arbitraries.of("spam", "\\bspam\\b", "lock(ed|out)", "banned?", "sender (is )?blocked",
-                "outbound.?spam", "a b", "(?:x|y)z", "ab+", "ſpam", "K", "rbl\\b", "too many", "[a-z]+ed", "\\d\\.\\d", "is ")
+                "outbound.?spam", "a b", "(?:x|y)z", "ab+", "ſpam", "K", "rbl\\b", "too many", "[a-z]+ed", "\\d\\.\\d", "is ",
+                "\\[gl01\\]", "x{0,2}yz", "ab{2,3}", "q+r", "^lock", "listed$", "(sender |from )?domain ", "[|]x", ".{0,4}",
+                "(account|user)( is)? (disabled|locked)", "(ab)+cd", "(?:spam|x)?y", "(ab|)c")
                 .list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
         return alternative.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("|", parts));
     }

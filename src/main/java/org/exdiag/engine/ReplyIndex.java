@@ -1,0 +1,246 @@
+package org.exdiag.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.exdiag.rules.Reply;
+
+/**
+ * Finds the first pattern that matches a reply without trying them all, so that classification stays
+ * sublinear as support engineers add patterns:
+ * <ul>
+ * <li>by where the reply was heard, its stage and its code: the patterns that accept a (placement,
+ *     stage, code) are worked out once, on the first reply that has it, and kept as a bit set;</li>
+ * <li>by text: one pass of an Aho-Corasick automaton over the lower-cased reply finds every literal
+ *     that some alternative of some pattern requires ({@link ReplyPattern#literalsOf}); a pattern none
+ *     of whose literals is there cannot match, and its regular expression is never run; of a pattern
+ *     whose literals are there, only the alternatives holding them are run (a text pattern of thirty
+ *     alternatives, tried at every position of a long bounce, was a third of an analysis).</li>
+ * </ul>
+ * The candidates left are tried in the file's order, so the first match is the same as a linear scan's
+ * ({@code ReplyIndexTest} checks both on every pattern and reply it has).
+ */
+final class ReplyIndex {
+    private static final int OTHER = 0;
+    private static final int MAX_KEYS = 1 << 16;
+
+    private final List<ReplyPattern> patterns;
+    private final Map<String, Integer> placements = new HashMap<>();
+    private final Map<String, Integer> stages = new HashMap<>();
+    /** Patterns whose text needs no literal check: no text, no literals, or always tried. */
+    private final BitSet withoutLiterals = new BitSet();
+    private final BitSet withLiterals = new BitSet();
+    /** Every alternative of every pattern with literals, numbered in order: its pattern and its expression. */
+    private final int[] patternOfAlternative;
+    private final Pattern[] alternativeExpression;
+    private final int[] firstAlternative;
+    private final LiteralAutomaton literals;
+    private final Map<Long, BitSet> byKey = new ConcurrentHashMap<>();
+
+    ReplyIndex(List<ReplyPattern> patterns) {
+        this.patterns = List.copyOf(patterns);
+        Map<String, List<Integer>> alternativesOfLiteral = new LinkedHashMap<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Pattern> expressions = new ArrayList<>();
+        firstAlternative = new int[this.patterns.size() + 1];
+        for (int i = 0; i < this.patterns.size(); i++) {
+            ReplyPattern p = this.patterns.get(i);
+            firstAlternative[i] = owners.size();
+            p.placements().forEach(name -> placements.putIfAbsent(name, placements.size() + 1));
+            p.stages().forEach(name -> stages.putIfAbsent(name, stages.size() + 1));
+            List<String> alternatives = p.text() == null || p.textLiterals() == null ? null
+                    : ReplyPattern.topLevelAlternatives(p.text().pattern());
+            if (alternatives == null || alternatives.size() != p.textLiterals().length) {
+                withoutLiterals.set(i);
+                continue;
+            }
+            for (int a = 0; a < alternatives.size(); a++) {
+                for (String literal : p.textLiterals()[a]) {
+                    alternativesOfLiteral.computeIfAbsent(literal, k -> new ArrayList<>()).add(owners.size());
+                }
+                owners.add(i);
+                expressions.add(Pattern.compile(alternatives.get(a), p.text().flags()));
+            }
+        }
+        firstAlternative[this.patterns.size()] = owners.size();
+        withLiterals.set(0, this.patterns.size());
+        withLiterals.andNot(withoutLiterals);
+        patternOfAlternative = owners.stream().mapToInt(Integer::intValue).toArray();
+        alternativeExpression = expressions.toArray(Pattern[]::new);
+        this.literals = new LiteralAutomaton(alternativesOfLiteral);
+    }
+
+    /** The first pattern, in the file's order, that matches the reply; null when none does. */
+    ReplyPattern first(Reply reply) {
+        BitSet accepted = acceptedBy(reply);
+        if (accepted.isEmpty()) {
+            return null;
+        }
+        BitSet candidates = (BitSet) accepted.clone();
+        String text = reply.text();
+        if (text == null || !ReplyPattern.isAscii(text)) {
+            // Unicode case folding may match what the literals do not show: try every text as a linear scan would.
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                ReplyPattern p = patterns.get(i);
+                if (p.matchesCodeAndText(reply, text != null)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+        // The literal scan only for replies some pattern with literals accepts.
+        BitSet foundAlternatives = candidates.intersects(withLiterals) ? literals.patternsFoundIn(text.toLowerCase(Locale.ROOT))
+                : new BitSet();
+        BitSet textMayMatch = (BitSet) withoutLiterals.clone();
+        for (int a = foundAlternatives.nextSetBit(0); a >= 0; a = foundAlternatives.nextSetBit(a + 1)) {
+            textMayMatch.set(patternOfAlternative[a]);
+        }
+        candidates.and(textMayMatch);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            ReplyPattern p = patterns.get(i);
+            if (withoutLiterals.get(i) ? p.matchesCodeAndText(reply, true) : p.matchesEnhanced(reply)
+                    && anyAlternativeFinds(i, foundAlternatives, text)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Whether one of the pattern's alternatives whose literal is in the text finds a match: the others cannot. */
+    private boolean anyAlternativeFinds(int pattern, BitSet found, String text) {
+        for (int a = found.nextSetBit(firstAlternative[pattern]); a >= 0 && a < firstAlternative[pattern + 1];
+             a = found.nextSetBit(a + 1)) {
+            if (alternativeExpression[a].matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The patterns whose placements, stages and codes accept the reply's. */
+    private BitSet acceptedBy(Reply reply) {
+        int placement = placements.getOrDefault(reply.placement(), OTHER);
+        int stage = reply.stage() == null ? -1 : stages.getOrDefault(reply.stage(), OTHER);
+        int code = Math.max(0, Math.min(999, reply.code()));
+        long key = ((long) placement << 40) | ((long) (stage + 1) << 20) | code;
+        BitSet known = byKey.get(key);
+        if (known != null) {
+            return known;
+        }
+        BitSet accepted = new BitSet(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            ReplyPattern p = patterns.get(i);
+            if ((p.placements().isEmpty() || p.placements().contains(reply.placement()))
+                    && (p.stages().isEmpty() || reply.stage() != null && p.stages().contains(reply.stage()))
+                    && (p.codes() == null || p.codes().get(code) && code == reply.code())) {
+                accepted.set(i);
+            }
+        }
+        // Names no pattern uses (key OTHER) are all accepted or refused alike: one key serves them all.
+        if (code == reply.code() && byKey.size() < MAX_KEYS) {
+            byKey.put(key, accepted);
+        }
+        return accepted;
+    }
+
+    /**
+     * Aho-Corasick over the patterns' literals (lower-case ASCII): states with sorted sparse
+     * transitions, failure links, and for each state the patterns one of whose literals ends there.
+     */
+    static final class LiteralAutomaton {
+        private char[][] labels = new char[1][0];
+        private int[][] targets = new int[1][0];
+        private int[] failure = new int[1];
+        private BitSet[] output = new BitSet[1];
+        private int states = 1;
+
+        LiteralAutomaton(Map<String, List<Integer>> patternsOfLiteral) {
+            output[0] = new BitSet();
+            for (Map.Entry<String, List<Integer>> e : patternsOfLiteral.entrySet()) {
+                int state = 0;
+                for (char c : e.getKey().toCharArray()) {
+                    int next = step(state, c);
+                    state = next >= 0 ? next : add(state, c);
+                }
+                e.getValue().forEach(output[state]::set);
+            }
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            for (int child : targets[0]) {
+                failure[child] = 0;
+                queue.add(child);
+            }
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                for (int k = 0; k < labels[s].length; k++) {
+                    char c = labels[s][k];
+                    int child = targets[s][k];
+                    int f = failure[s];
+                    while (f > 0 && step(f, c) < 0) {
+                        f = failure[f];
+                    }
+                    int via = step(f, c);
+                    failure[child] = via >= 0 && via != child ? via : 0;
+                    output[child].or(output[failure[child]]);
+                    queue.add(child);
+                }
+            }
+        }
+
+        /** The ids (alternatives, here) one of whose literals occurs in {@code lower}. */
+        BitSet patternsFoundIn(String lower) {
+            BitSet found = new BitSet();
+            int state = 0;
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                int next;
+                while ((next = step(state, c)) < 0 && state > 0) {
+                    state = failure[state];
+                }
+                state = Math.max(next, 0);
+                if (!output[state].isEmpty()) {
+                    found.or(output[state]);
+                }
+            }
+            return found;
+        }
+
+        private int step(int state, char c) {
+            int k = Arrays.binarySearch(labels[state], c);
+            return k >= 0 ? targets[state][k] : -1;
+        }
+
+        private int add(int state, char c) {
+            if (states == labels.length) {
+                int size = states * 2;
+                labels = Arrays.copyOf(labels, size);
+                targets = Arrays.copyOf(targets, size);
+                failure = Arrays.copyOf(failure, size);
+                output = Arrays.copyOf(output, size);
+            }
+            int created = states++;
+            labels[created] = new char[0];
+            targets[created] = new int[0];
+            output[created] = new BitSet();
+            int k = -Arrays.binarySearch(labels[state], c) - 1;
+            char[] l = new char[labels[state].length + 1];
+            int[] t = new int[l.length];
+            System.arraycopy(labels[state], 0, l, 0, k);
+            System.arraycopy(targets[state], 0, t, 0, k);
+            l[k] = c;
+            t[k] = created;
+            System.arraycopy(labels[state], k, l, k + 1, labels[state].length - k);
+            System.arraycopy(targets[state], k, t, k + 1, targets[state].length - k);
+            labels[state] = l;
+            targets[state] = t;
+            return created;
+        }
+    }
+}
