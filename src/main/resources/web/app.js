@@ -100,6 +100,41 @@
     }).catch(function (e) { setStatus(e.message, true); });
   }
 
+  // Why a warning was raised, or why not: the rules, their conditions in order, held or not, and the facts.
+  function explain(code, mode) {
+    var facts = $('facts').value;
+    if (!facts.trim()) { setStatus(word('empty'), true); return; }
+    fetch('/api/v1/explain?code=' + encodeURIComponent(code) + '&mode=' + mode + '&lang=' + encodeURIComponent(lang()),
+      { method: 'POST', headers: { 'Content-Type': contentTypeOf(facts) }, body: facts })
+      .then(answer).then(showExplanation).catch(function (e) { setStatus(e.message, true); });
+  }
+
+  function showExplanation(x) {
+    var box = $('explanation');
+    box.textContent = '';
+    var w = (WORDS[lang()] || {}).explain || {};
+    function t(key) { return (w[key] || key).replace('{code}', x.code); }
+    box.appendChild(el('h3', {}, t(x.mode === 'why' ? 'why' : 'whyNot')));
+    box.appendChild(el('p', {}, t(x.fired ? 'raised' : 'notRaised')));
+    x.rules.forEach(function (r) {
+      var rule = el('section', { 'class': 'explain-rule' + (r.fired ? ' fired' : ''), 'data-rule': r.rule });
+      rule.appendChild(el('h4', {}, t('rule') + ' "' + r.rule + '" (' + r.file + ':' + r.line + ')' + colon() + t(r.fired ? 'fired' : 'didNotFire')));
+      if (r.unsupported) { rule.appendChild(el('p', { 'class': 'muted' }, r.unsupported)); }
+      var list = el('ol');
+      r.conditions.forEach(function (c) {
+        var state = c.held === null ? 'notReached' : (c.held ? 'held' : 'failed');
+        var item = el('li', { 'class': 'condition ' + state });
+        item.appendChild(el('code', {}, c.text));
+        item.appendChild(el('span', { 'class': 'held' }, ' ' + t(state)));
+        if (c.facts.length) { item.appendChild(el('div', { 'class': 'facts' }, c.facts.join('; '))); }
+        list.appendChild(item);
+      });
+      rule.appendChild(list);
+      box.appendChild(rule);
+    });
+    box.scrollIntoView({ behavior: 'smooth' });
+  }
+
   function answer(response) {
     return response.json().then(function (body) {
       if (!response.ok) {
@@ -114,6 +149,7 @@
     $('verdict').textContent = '';
     $('could-not-check').textContent = '';
     $('warnings').textContent = '';
+    $('explanation').textContent = '';
     var svg = $('graph');
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     svg.setAttribute('width', 0); svg.setAttribute('height', 0); svg.removeAttribute('viewBox');
@@ -153,6 +189,9 @@
     if (root) { h.appendChild(el('span', { 'class': 'badge root' }, word('rootCause'))); }
     h.appendChild(document.createTextNode(w.title + ' '));
     h.appendChild(el('span', { 'class': 'code' }, w.code));
+    var why = el('button', { type: 'button', 'class': 'why', 'data-code': w.code }, word('why'));
+    why.addEventListener('click', function () { explain(w.code, 'why'); });
+    h.appendChild(why);
     box.appendChild(h);
     if (w.explains.length) { box.appendChild(el('p', { 'class': 'links' }, word('explains') + colon() + w.explains.join(', '))); }
     if (w.explainedBy.length) { box.appendChild(el('p', { 'class': 'links' }, word('explainedBy') + colon() + w.explainedBy.join(', '))); }
@@ -261,6 +300,10 @@
 
   $('analyze').addEventListener('click', analyze);
   $('explain-bounce').addEventListener('click', explainBounce);
+  $('ask-why-not').addEventListener('click', function () {
+    var code = $('why-not-code').value.trim().toUpperCase();
+    if (code) { explain(code, 'why-not'); }
+  });
   $('diagnose-form').addEventListener('submit', diagnose);
   $('file').addEventListener('change', function (e) { readFile(e.target.files[0]); });
   $('lang').addEventListener('change', function () {

@@ -12,17 +12,30 @@ import picocli.CommandLine.Command;
 /** exdiag: diagnoses hosted Exchange mailboxes and says why mail does not work. */
 @Command(name = "exdiag", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Diagnoses hosted Microsoft Exchange mailboxes: warnings, their causes, and what to do.",
-        subcommands = {AnalyzeCommand.class, DiagnoseCommand.class, BounceCommand.class, ServeCommand.class, RulesCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:some input or check failed (the rest was still done)",
                 "2:usage error, or rules that do not compile"})
 public final class Main implements Runnable {
+    /** The commands, in the order help lists them; built on demand (see {@link #commandLine(String)}). */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
+        all.put("analyze", AnalyzeCommand::new);
+        all.put("diagnose", DiagnoseCommand::new);
+        all.put("bounce", BounceCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("explain", ExplainCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return all;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         // Reports are UTF-8 whatever the platform's default (Java 17 follows the locale).
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
@@ -39,7 +52,21 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line. When {@code first} names a command, only that command is built: picocli reads
+     * the annotations of every command it is given, a tenth of a second of each start; the others are
+     * not needed to run this one. Anything else (no command, a typo, help) gets them all.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Main());
+        if (first != null && COMMANDS.containsKey(first) && !first.equals("help")) {
+            cli.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             // Only bugs get here; user errors are reported by the commands themselves.
             cmd.getErr().println("exdiag: internal error: " + ex);

@@ -82,6 +82,7 @@ final class RulesCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             ScenarioRunner runner = new ScenarioRunner(expertise);
+            org.exdiag.explain.Explainer explainer = new org.exdiag.explain.Explainer(expertise);
             int passed = 0;
             int failed = 0;
             for (Path file : ScenarioRunner.scenarioFiles(folder)) {
@@ -92,6 +93,7 @@ final class RulesCommand implements Runnable {
                     } else {
                         failed++;
                         r.failures().forEach(f -> out.println("FAIL " + r.file() + ": " + r.name() + ": " + f));
+                        whyNot(explainer, r, out, err);
                     }
                 }
             }
@@ -101,6 +103,27 @@ final class RulesCommand implements Runnable {
                 out.println("rules no scenario fired (" + uncovered.size() + "): " + String.join("; ", uncovered));
             }
             return failed > 0 || uncovered.size() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+
+        /** Under a scenario that expected a code it did not get: how far each rule that raises it got. */
+        private static void whyNot(org.exdiag.explain.Explainer explainer, ScenarioResult r, PrintWriter out, PrintWriter err) {
+            if (r.facts() == null) {
+                return;
+            }
+            for (String code : r.missing()) {
+                if (!explainer.expertise().rules().codes().contains(code)) {
+                    continue;
+                }
+                try {
+                    org.exdiag.explain.Explanation e = explainer.explain(r.facts(), code, org.exdiag.explain.Explainer.Mode.WHY_NOT,
+                            org.exdiag.knowledge.Language.EN);
+                    String text = org.exdiag.explain.ExplanationWriter.write(e, org.exdiag.report.ReportFormat.TEXT,
+                            explainer.expertise().wording(org.exdiag.knowledge.Language.EN));
+                    text.lines().forEach(line -> out.println("    " + line));
+                } catch (LoadException ex) {
+                    err.println("error: cannot explain " + code + ": " + ex.getMessage());
+                }
+            }
         }
     }
 }

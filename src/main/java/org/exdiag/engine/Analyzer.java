@@ -42,6 +42,12 @@ public final class Analyzer {
         return rules;
     }
 
+    /** The facts an analysis of {@code doc} inserts: the document's, classified replies and the data files'. */
+    public List<Object> sessionFacts(FactsDocument doc) {
+        Instant clock = doc.collectedAt() != null ? doc.collectedAt() : wallClock.instant();
+        return SessionFacts.of(doc, rules, clock);
+    }
+
     public Inference analyze(FactsDocument doc) {
         return analyze(doc, null);
     }

@@ -16,9 +16,10 @@ import org.kie.api.KieBase;
  * @param ruleNames      every rule's name of the folder, sorted (the built-in one aside)
  * @param fingerprint    a hash of every file read, to tell rule bases apart
  * @param origin         where the rules came from, for messages
+ * @param drlSources     the folder's DRL files as read (name and text): what {@code exdiag explain} cuts
  */
 public record RuleSet(KieBase kieBase, ExpectedValues expectedValues, ReplyClassifier replies, RuleCatalog catalog,
-                      List<String> ruleNames, String fingerprint, String origin) {
+                      List<String> ruleNames, String fingerprint, String origin, java.util.Map<String, String> drlSources) {
 
     /** Every warning code the rules raise, note or link: each needs a knowledge-base entry. */
     public Set<String> codes() {

@@ -73,7 +73,22 @@ public final class RuleSetLoader {
             throw new LoadException(problems);
         }
         return new RuleSet(compiled.kieBase(), expected, new ReplyClassifier(replies.patterns()), compiled.catalog(),
-                ruleNames(compiled.kieBase()), fingerprint(folder), shown);
+                ruleNames(compiled.kieBase()), fingerprint(folder), shown, Map.copyOf(drlSources));
+    }
+
+    /**
+     * The rule set's DRL, exdiag's built-in rule and queries, and {@code extra} files beside them, compiled
+     * into a rule base of their own (never cached): what {@code exdiag explain} runs.
+     */
+    public static KieBase compileWith(RuleSet rules, Map<String, String> extra) throws LoadException {
+        Map<String, String> all = withBuiltin(rules.drlSources());
+        all.putAll(extra);
+        List<Problem> problems = new ArrayList<>();
+        KieBase kieBase = DrlCompiler.compile(all, rules.catalog(), problems);
+        if (kieBase == null) {
+            throw new LoadException(problems.isEmpty() ? List.of(new Problem(rules.origin(), 0, "the rules did not compile")) : problems);
+        }
+        return kieBase;
     }
 
     /** A compiled folder: the rule base and what its rules say. */

@@ -62,6 +62,7 @@ final class RulesRoutes {
         answer.put("colon", wording.colon());
         answer.put("words", wording.wordsStartingWith("page."));
         answer.put("verdicts", wording.wordsStartingWith("verdict."));
+        answer.put("explain", wording.wordsStartingWith("explain."));
         Map<String, Object> values = new LinkedHashMap<>();
         for (String vocabulary : PAGE_VOCABULARIES) {
             values.put(vocabulary, wording.vocabulary(vocabulary));

@@ -61,7 +61,7 @@ public final class ScenarioRunner {
             Scenario s = scenarios.get(i);
             String name = s.name() == null ? "scenario " + (i + 1) : s.name();
             JsonNode facts = parsed.base() == null ? s.facts() : overlay(parsed.base().deepCopy(), s.facts());
-            results.add(new ScenarioResult(shown, name, run(new Scenario(name, facts, s.expect()))));
+            results.add(result(shown, new Scenario(name, facts, s.expect())));
         }
         return results;
     }
@@ -86,16 +86,20 @@ public final class ScenarioRunner {
 
     /** The failures of one scenario; empty when it passes. */
     public List<String> run(Scenario scenario) {
+        return result("", scenario).failures();
+    }
+
+    private ScenarioResult result(String file, Scenario scenario) {
         if (scenario.facts() == null) {
-            return List.of("no facts");
+            return new ScenarioResult(file, scenario.name(), List.of("no facts"));
         }
         FactsDocument facts;
         try {
             facts = reader.read(ReportWriter.json().writeValueAsBytes(scenario.facts()), FactsFormat.JSON);
         } catch (FactsException e) {
-            return List.of("facts: " + e.getMessage() + (e.field() == null ? "" : " (field " + e.field() + ")"));
+            return new ScenarioResult(file, scenario.name(), List.of("facts: " + e.getMessage() + (e.field() == null ? "" : " (field " + e.field() + ")")));
         } catch (JsonProcessingException e) {
-            return List.of("facts: " + e.getOriginalMessage());
+            return new ScenarioResult(file, scenario.name(), List.of("facts: " + e.getOriginalMessage()));
         }
         Set<String> fired = new HashSet<>();
         Inference inference = expertise.analyzer().analyze(facts, new DefaultAgendaEventListener() {
@@ -106,7 +110,12 @@ public final class ScenarioRunner {
         });
         firedRules.addAll(fired);
         Report report = expertise.reportBuilder().build(facts, inference, Language.EN);
-        return compare(scenario.expect(), report, fired);
+        List<String> missing = new ArrayList<>();
+        if (scenario.expect() != null && scenario.expect().warnings() != null) {
+            Set<String> raised = new HashSet<>(report.warnings().stream().map(ReportWarning::code).toList());
+            scenario.expect().warnings().stream().filter(c -> !raised.contains(c)).forEach(missing::add);
+        }
+        return new ScenarioResult(file, scenario.name(), compare(scenario.expect(), report, fired), facts, List.copyOf(missing));
     }
 
     private static List<String> compare(Scenario.Expected expect, Report report, Set<String> fired) {

@@ -133,4 +133,39 @@ class RulesCommandTest {
         assertThat(r.out()).contains("FAIL " + tests + "/wrong.yaml: expects the wrong root cause: root causes: expected [SPAM_BLOCKED], got [TEST_EMAIL_NOT_SENT]")
                 .contains("0 passed, 1 failed");
     }
+
+    @Test
+    void aScenarioMissingACodeIsFollowedByWhyNot() throws Exception {
+        Path tests = Files.createDirectories(tmp.resolve("tests"));
+        Files.writeString(tests.resolve("missing.yaml"), """
+                scenarios:
+                  - name: expects a spam block the account does not have
+                    facts: {version: 1, mailbox: a@example.com, account: {state: active, spamBlocked: false}}
+                    expect: {warnings: [SPAM_BLOCKED]}
+                """);
+        Cli r = Cli.run("rules", "test", tests.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("warnings: expected [SPAM_BLOCKED], got []")
+                .contains("    Why not SPAM_BLOCKED?")
+                .contains("    Rule \"Account flagged for spam\" (rules/account.drl:")
+                .contains("         did not hold: Account(spamBlocked=false)");
+    }
+
+    @Test
+    void explainAnswersOnTheCommandLineInEveryFormat() throws Exception {
+        Cli why = Cli.run("explain", "--why", "mx_invalid", "examples/mx-pointing-elsewhere.yaml");
+        assertThat(why.exitCode()).as(why.err()).isZero();
+        assertThat(why.out()).startsWith("Why MX_INVALID?\nMX_INVALID was raised on these facts.")
+                .contains("Rule \"MX host outside the valid set\" (rules/dns.drl:").contains("held: MxHost(preference=10, host=mail.other-host.net)")
+                .contains("MX_INVALID → TEST_EMAIL_NOT_RECEIVED (rule Invalid MX explains the missing test email)");
+        Cli json = Cli.run("explain", "--why-not", "SPAM_BLOCKED", "--format", "json", "examples/healthy-hosted.yaml");
+        assertThat(json.out()).contains("\"code\" : \"SPAM_BLOCKED\"").contains("\"fired\" : false").contains("\"held\" : false");
+        assertThat(Cli.run("explain", "--why-not", "SPAM_BLOCKED", "--format", "markdown", "examples/healthy-hosted.yaml").out())
+                .startsWith("## Why not SPAM_BLOCKED?");
+        Cli unknown = Cli.run("explain", "--why", "NOPE", "examples/healthy-hosted.yaml");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no rule raises NOPE");
+        Cli both = Cli.run("explain", "--why", "MX_INVALID", "--why-not", "MX_INVALID", "examples/healthy-hosted.yaml");
+        assertThat(both.exitCode()).isEqualTo(2);
+    }
 }

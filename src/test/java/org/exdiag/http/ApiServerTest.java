@@ -210,6 +210,33 @@ class ApiServerTest {
     }
 
     @Test
+    void whyAndWhyNotAreAnsweredForAFactsBody() throws Exception {
+        String healthy = java.nio.file.Files.readString(Path.of("examples/healthy-hosted.yaml"));
+        HttpResponse<String> r = post("/api/v1/explain?code=MX_INVALID&mode=why-not", "application/yaml", healthy, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var answer = json(r);
+        assertThat(answer.get("code").asText()).isEqualTo("MX_INVALID");
+        assertThat(answer.get("fired").asBoolean()).isFalse();
+        assertThat(answer.get("rules").size()).isGreaterThanOrEqualTo(3);
+        var first = answer.get("rules").get(0);
+        assertThat(first.get("file").asText()).isEqualTo("rules/dns.drl");
+        assertThat(first.get("conditions").get(1).get("held").asBoolean()).isFalse();
+        assertThat(first.get("conditions").get(2).get("held").isNull()).isTrue();
+
+        String elsewhere = java.nio.file.Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml"));
+        var why = json(post("/api/v1/explain?code=MX_INVALID&mode=why&lang=fr", "application/yaml", elsewhere, null));
+        assertThat(why.get("fired").asBoolean()).isTrue();
+        assertThat(why.get("rules").get(0).get("rule").asText()).isEqualTo("MX host outside the valid set");
+        assertThat(why.get("explains").get(0).get("effect").asText()).isEqualTo("TEST_EMAIL_NOT_RECEIVED");
+
+        HttpResponse<String> unknown = post("/api/v1/explain?code=NO_SUCH_CODE", "application/yaml", healthy, null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("error").get("field").asText()).isEqualTo("code");
+        assertThat(post("/api/v1/explain?code=MX_INVALID&mode=how", "application/yaml", healthy, null).statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/explain?code=MX_INVALID", "application/yaml", "version: 7\n", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void thePageWordsAreServedInEachLanguage() throws Exception {
         HttpResponse<String> fr = http.send(HttpRequest.newBuilder(uri("/api/v1/words?lang=fr")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

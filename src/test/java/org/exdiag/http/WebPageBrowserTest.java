@@ -144,6 +144,27 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void whyBesideAWarningAndWhyNotForACode() throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
+                Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml")));
+        browser.findElement(By.id("analyze")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#warning-MX_INVALID button.why"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#explanation .explain-rule.fired[data-rule='MX host outside the valid set']")));
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("Why MX_INVALID?").contains("MxHost(preference=10, host=mail.other-host.net)");
+
+        browser.findElement(By.cssSelector("#why-not-box summary")).click();
+        browser.findElement(By.id("why-not-code")).sendKeys("spam_blocked");
+        browser.findElement(By.id("ask-why-not")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("explanation"), "Why not SPAM_BLOCKED?"));
+        assertThat(browser.findElements(By.cssSelector("#explanation .condition.failed"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("did not hold").contains("spamBlocked=false");
+        save("web-page-why-not.png");
+    }
+
+    @Test
     void aPastedBounceIsExplained() throws Exception {
         browser.get("http://127.0.0.1:" + server.port() + "/");
         browser.findElement(By.cssSelector("#bounce-box summary")).click();
