@@ -27,7 +27,7 @@ PY
 }
 run() {  # name, expected count, paths...
   local name=$1 count=$2; shift 2
-  /usr/bin/time -f "%e s wall, %M KB peak RSS" java $LAUNCHER_JAVA_OPTS -Xmx256m -XX:SharedArchiveFile=target/exdiag.jsa -Xshare:auto \
+  /usr/bin/time -f "%e s wall, %M KB peak RSS" java $LAUNCHER_JAVA_OPTS -Xmx256m -XX:SharedArchiveFile=target/exdiag-jdk17.jsa -Xshare:auto \
     -Xlog:cds=off -Xlog:cds+dynamic=off -jar target/exdiag.jar analyze --out "$data/$name.out.jsonl" "$@" \
     2> "target/bench/batch-$name.err"
   tail -2 "target/bench/batch-$name.err" | tee -a target/bench/batch.txt

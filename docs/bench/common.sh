@@ -16,4 +16,4 @@ machine() {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 }
 # The JVM options the launcher (./exdiag) uses, for the scripts that start the jar themselves.
-LAUNCHER_JAVA_OPTS="-XX:+UseParallelGC"
+LAUNCHER_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g"

@@ -9,7 +9,7 @@ data=${BENCH_DATA:-/tmp/exdiag-bench}
 mkdir -p "$data"
 out=target/bench/jq.txt
 machine | tee "$out"
-./exdiag analyze examples/healthy-hosted.yaml >/dev/null 2>&1; sleep 15   # the launcher's AOT cache or CDS archive
+./exdiag analyze examples/healthy-hosted.yaml >/dev/null 2>&1;                 # the launcher's class-data sharing archive
 for lines in "${@:-200000 1000000}"; do
   for n in $lines; do
     input="$data/lines-$n.jsonl"

@@ -45,6 +45,22 @@ public record RuleCatalog(List<RuleInfo> rules) implements Serializable {
             implements Serializable {
     }
 
+    /**
+     * The same catalog with each rule's file named as in {@code files}, matched by file name. A cached
+     * catalog keeps the names of the load that compiled it ("/tmp/x/rules/dns.drl" for "rules/dns.drl"):
+     * the cache is keyed on the files' names and text, not on where the folder was.
+     */
+    public RuleCatalog namedAs(java.util.Collection<String> files) {
+        java.util.Map<String, String> byName = new java.util.HashMap<>();
+        for (String file : files) {
+            byName.putIfAbsent(java.nio.file.Path.of(file).getFileName().toString(), file);
+        }
+        return new RuleCatalog(rules.stream()
+                .map(r -> new RuleInfo(r.name(), byName.getOrDefault(java.nio.file.Path.of(r.file()).getFileName().toString(), r.file()),
+                        r.line(), r.consequenceLine(), r.emissions()))
+                .toList());
+    }
+
     /** Every warning code raised, noted or linked. */
     public Set<String> codes() {
         Set<String> codes = new TreeSet<>();

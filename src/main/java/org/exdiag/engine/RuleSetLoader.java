@@ -101,7 +101,7 @@ public final class RuleSetLoader {
         if (cache != null) {
             Optional<Compiled> cached = cache.load(key);
             if (cached.isPresent()) {
-                return cached.get();
+                return new Compiled(cached.get().kieBase(), cached.get().catalog().namedAs(drlSources.keySet()));
             }
         }
         RuleCatalog catalog = RuleCatalog.read(drlSources, problems);

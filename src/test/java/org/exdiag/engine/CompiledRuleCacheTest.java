@@ -58,6 +58,24 @@ class CompiledRuleCacheTest {
     }
 
     @Test
+    void aCachedRuleBaseNamesTheFilesWhereTheyAreNowNotWhereTheyWereCompiled() throws Exception {
+        // The same rules reached as "/tmp/.../rules" first, then as "rules": explain and rules check
+        // must name rules/dns.drl, not the folder of the load that filled the cache.
+        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, rulesCopy.resolve(f.getFileName()));
+            }
+        }
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSetLoader.load(rulesCopy, rulesCopy.toString(), cache);
+        RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        assertThat(entries()).hasSize(1);
+        assertThat(cached.catalog().rules()).isNotEmpty()
+                .allSatisfy(r -> assertThat(cached.drlSources()).containsKey(r.file()))
+                .anySatisfy(r -> assertThat(r.file()).isEqualTo("rules/dns.drl"));
+    }
+
+    @Test
     void compiledAndCachedRuleBasesAreBothImmutable() throws Exception {
         // Immutable bases give sessions one identity map of facts instead of a store per class, rebuilt
         // on every pooled analysis: a fifth of the analysis time. A cache that forgot it would lose that.
