@@ -1,8 +1,12 @@
 package org.exdiag.engine;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,15 +54,18 @@ public record RuleCatalog(List<RuleInfo> rules) implements Serializable {
      * catalog keeps the names of the load that compiled it ("/tmp/x/rules/dns.drl" for "rules/dns.drl"):
      * the cache is keyed on the files' names and text, not on where the folder was.
      */
-    public RuleCatalog namedAs(java.util.Collection<String> files) {
-        java.util.Map<String, String> byName = new java.util.HashMap<>();
+    public RuleCatalog namedAs(Collection<String> files) {
+        Map<String, String> byName = new HashMap<>();
         for (String file : files) {
-            byName.putIfAbsent(java.nio.file.Path.of(file).getFileName().toString(), file);
+            byName.putIfAbsent(fileName(file), file);
         }
         return new RuleCatalog(rules.stream()
-                .map(r -> new RuleInfo(r.name(), byName.getOrDefault(java.nio.file.Path.of(r.file()).getFileName().toString(), r.file()),
-                        r.line(), r.consequenceLine(), r.emissions()))
+                .map(r -> new RuleInfo(r.name(), byName.getOrDefault(fileName(r.file()), r.file()), r.line(), r.consequenceLine(), r.emissions()))
                 .toList());
+    }
+
+    private static String fileName(String file) {
+        return Path.of(file).getFileName().toString();
     }
 
     /** Every warning code raised, noted or linked. */
@@ -86,7 +93,7 @@ public record RuleCatalog(List<RuleInfo> rules) implements Serializable {
     }
 
     /** Reads the DRL sources (shown name to text); each problem names its file and line. */
-    static RuleCatalog read(java.util.Map<String, String> drlSources, List<Problem> problems) {
+    static RuleCatalog read(Map<String, String> drlSources, List<Problem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         for (java.util.Map.Entry<String, String> source : drlSources.entrySet()) {
             String file = source.getKey();
