@@ -6,6 +6,10 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +21,10 @@ import picocli.CommandLine.Command;
                 "2:usage error, or rules that do not compile"})
 public final class Main implements Runnable {
     /** The commands, in the order help lists them; built on demand (see {@link #commandLine(String)}). */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("analyze", AnalyzeCommand::new);
         all.put("diagnose", DiagnoseCommand::new);
         all.put("bounce", BounceCommand::new);
@@ -85,7 +89,7 @@ public final class Main implements Runnable {
         CommandLine cmd = ex.getCommandLine();
         String message = ex.getMessage();
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            java.util.List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+            List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
                     .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
             message = options.isEmpty() ? "unexpected argument" : "unknown option: " + String.join(", ", options);
         }

@@ -61,11 +61,7 @@ class CompiledRuleCacheTest {
     void aCachedRuleBaseNamesTheFilesWhereTheyAreNowNotWhereTheyWereCompiled() throws Exception {
         // The same rules reached as "/tmp/.../rules" first, then as "rules": explain and rules check
         // must name rules/dns.drl, not the folder of the load that filled the cache.
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, rulesCopy.resolve(f.getFileName()));
-            }
-        }
+        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
         RuleSetLoader.load(rulesCopy, rulesCopy.toString(), cache);
         RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
@@ -91,11 +87,7 @@ class CompiledRuleCacheTest {
 
     @Test
     void changedRulesGetTheirOwnEntry() throws Exception {
-        try (Stream<Path> files = Files.list(TestSupport.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, rulesCopy.resolve(f.getFileName()));
-            }
-        }
+        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
         RuleSetLoader.load(rulesCopy, "copy", cache);
         Path dns = rulesCopy.resolve("dns.drl");
