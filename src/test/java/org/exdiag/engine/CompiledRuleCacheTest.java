@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.exdiag.TestSupport;
@@ -116,6 +118,34 @@ class CompiledRuleCacheTest {
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
         String key = entry.getFileName().toString();
         assertThat(cache.load(fullKeyOf(key))).isEmpty();
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedEntriesAreKept() throws Exception {
+        CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
+        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        Path inUse = entries().get(0);
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(inUse, FileTime.fromMillis(now - 86_400_000L)); // compiled yesterday
+        List<Path> older = new ArrayList<>();
+        for (int i = 0; i < CompiledRuleCache.KEEP + 4; i++) { // earlier versions of the rules, edited since
+            Path stale = Files.write(cacheDir.resolve("rules-stale" + i + ".bin"), new byte[] {1});
+            Files.setLastModifiedTime(stale, FileTime.fromMillis(now - 3_600_000L + i * 1000L));
+            older.add(stale);
+        }
+        Path crashed = Files.write(cacheDir.resolve("rules-123.tmp"), new byte[] {1});
+        Files.setLastModifiedTime(crashed, FileTime.fromMillis(now - 7_200_000L));
+
+        RuleSetLoader.load(TestSupport.RULES, "rules", cache); // used today: the oldest file, the newest use
+        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
+        Path dns = rulesCopy.resolve("dns.drl");
+        Files.writeString(dns, Files.readString(dns).replace("rule \"MX lookup failed\"", "rule \"MX lookup did not work\""));
+        RuleSetLoader.load(rulesCopy, "copy", cache); // a new entry: the cache is pruned
+
+        assertThat(entries()).hasSize(CompiledRuleCache.KEEP).contains(inUse)
+                .containsAll(older.subList(older.size() - (CompiledRuleCache.KEEP - 2), older.size()))
+                .doesNotContainAnyElementsOf(older.subList(0, older.size() - (CompiledRuleCache.KEEP - 2)));
+        assertThat(crashed).doesNotExist();
     }
 
     /** Loading looks entries up by the full key; recover one that names this entry. */
