@@ -71,7 +71,7 @@ class NewCodeWithoutJavaTest {
     void aNewCodeNeedsADrlFileAnEntryAndAScenario() throws Exception {
         Assumptions.assumeTrue(System.getenv(INNER) == null, "this is the copy's own build");
         Path copy = tmp.resolve("exdiag");
-        for (String part : List.of("pom.xml", "src", "rules", "knowledge-base", "examples")) {
+        for (String part : List.of("pom.xml", "exdiag", "src", "rules", "knowledge-base", "examples")) {
             Path from = Path.of(part);
             if (Files.isDirectory(from)) {
                 TestSupport.copyTree(from, copy.resolve(part));

@@ -1,0 +1,84 @@
+package org.exdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher (./exdiag) picks the JIT by the size of the work: C1 alone for short work, the full
+ * tiered compiler for the HTTP server and big or unsized batches. Run here from a copy beside a stand-in
+ * jar, with EXDIAG_JAVA a script that prints the JVM's arguments instead of starting one.
+ */
+class LauncherTest {
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path dir;
+    private Path launcher;
+
+    @BeforeEach
+    void copyTheLauncher() throws Exception {
+        launcher = dir.resolve("exdiag");
+        Files.copy(Path.of("exdiag"), launcher);
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/exdiag.jar"), ""); // no src/main beside it: nothing to rebuild
+        Path java = Files.createDirectories(dir.resolve("fake-jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void aSmallAnalysisAndTheOneShotCommandsRunOnC1Alone() throws Exception {
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
+        assertThat(jvmArguments("analyze", facts.toString())).contains(C1_ONLY);
+        assertThat(jvmArguments("analyze", "--format", "jsonl", "--rules", "rules", "--out", "out.jsonl", facts.toString()))
+                .contains(C1_ONLY);
+        assertThat(jvmArguments("analyze", "examples")).contains(C1_ONLY);
+        assertThat(jvmArguments("rules", "check")).contains(C1_ONLY);
+        assertThat(jvmArguments("explain", facts.toString(), "--why", "MX_INVALID")).contains(C1_ONLY);
+        assertThat(jvmArguments("--version")).contains(C1_ONLY);
+    }
+
+    @Test
+    void theServerBigBatchesAndStandardInputKeepTheFullCompiler() throws Exception {
+        Path big = dir.resolve("big.jsonl");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(128L * 1024 * 1024); // sparse: its size counts, not its blocks
+        }
+        Path small = Files.writeString(dir.resolve("small.json"), "{}");
+        assertThat(jvmArguments("serve", "--port", "0")).doesNotContain(C1_ONLY);
+        assertThat(jvmArguments("analyze", big.toString())).doesNotContain(C1_ONLY);
+        assertThat(jvmArguments("analyze", small.toString(), dir.toString())).as("a folder holding the big file")
+                .doesNotContain(C1_ONLY);
+        assertThat(jvmArguments("analyze", "-")).doesNotContain(C1_ONLY);
+    }
+
+    @Test
+    void theJarAndTheCommandLineReachTheJvmUnchanged() throws Exception {
+        List<String> args = jvmArguments("analyze", "--lang", "fr", "a b.json");
+        assertThat(args).endsWith("-jar", dir.resolve("target/exdiag.jar").toString(), "analyze", "--lang", "fr", "a b.json");
+    }
+
+    private List<String> jvmArguments(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("bash", launcher.toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(line).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true);
+        pb.environment().put("EXDIAG_JAVA", dir.resolve("fake-jdk/bin/java").toString());
+        pb.environment().remove("EXDIAG_JAVA_OPTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().toList();
+    }
+}
