@@ -6,11 +6,9 @@
 source "$(dirname "$0")/common.sh"
 files=${1:-100000}
 lines=${2:-1000000}
-data=${BENCH_DATA:-/tmp/exdiag-bench}
-mkdir -p "$data"
 machine | tee target/bench/batch.txt
 [ -d "$data/files-$files" ] || python3 docs/bench/generate-facts.py "$data/files-$files" "$files"
-[ -f "$data/lines-$lines.jsonl" ] || python3 docs/bench/generate-facts.py --jsonl "$data/lines-$lines.jsonl" "$lines"
+lines_file "$lines" > /dev/null
 check_order() {  # every input once, in order
   python3 - "$1" "$2" <<'PY'
 import json, sys

@@ -17,3 +17,12 @@ machine() {
 }
 # The JVM options the launcher (./exdiag) uses, for the scripts that start the jar themselves.
 LAUNCHER_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g"
+# Generated data (never in the repository), and a JSON lines file of N documents from generate-facts.py,
+# written on first use: `input=$(lines_file 200000)`.
+data=${BENCH_DATA:-/tmp/exdiag-bench}
+mkdir -p "$data"
+lines_file() {
+  local file="$data/lines-$1.jsonl"
+  [ -f "$file" ] || python3 docs/bench/generate-facts.py --jsonl "$file" "$1" >&2
+  echo "$file"
+}

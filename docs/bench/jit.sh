@@ -5,8 +5,6 @@
 # files from generate-facts.py. Usage: docs/bench/jit.sh [LINES...]   (default: 1000 10000 100000 200000)
 source "$(dirname "$0")/common.sh"
 rounds=${ROUNDS:-2}
-data=${BENCH_DATA:-/tmp/exdiag-bench}
-mkdir -p "$data"
 out=target/bench/jit.txt
 machine | tee "$out"
 ./exdiag analyze examples/healthy-hosted.yaml >/dev/null 2>&1   # the launcher's class-data sharing archive
@@ -17,9 +15,7 @@ time_run() { # JIT-LEVEL INPUT -> seconds
 }
 inputs=(examples/healthy-hosted.yaml)
 for n in ${@:-1000 10000 100000 200000}; do
-  input="$data/lines-$n.jsonl"
-  [ -f "$input" ] || python3 docs/bench/generate-facts.py --jsonl "$input" "$n"
-  inputs+=("$input")
+  inputs+=("$(lines_file "$n")")
 done
 for input in "${inputs[@]}"; do
   for round in $(seq 1 "$rounds"); do

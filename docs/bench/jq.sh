@@ -5,15 +5,12 @@
 # Usage: docs/bench/jq.sh [LINES...]   (default: 200000 1000000). Needs jq (apt-get install jq).
 source "$(dirname "$0")/common.sh"
 rounds=${ROUNDS:-2}
-data=${BENCH_DATA:-/tmp/exdiag-bench}
-mkdir -p "$data"
 out=target/bench/jq.txt
 machine | tee "$out"
 ./exdiag analyze examples/healthy-hosted.yaml >/dev/null 2>&1;                 # the launcher's class-data sharing archive
 for lines in "${@:-200000 1000000}"; do
   for n in $lines; do
-    input="$data/lines-$n.jsonl"
-    [ -f "$input" ] || python3 docs/bench/generate-facts.py --jsonl "$input" "$n"
+    input=$(lines_file "$n")
     for round in $(seq 1 "$rounds"); do
       /usr/bin/time -f "%e %M" -o "$data/time-a.txt" ./exdiag analyze --format jsonl --out "$data/jq-analyze.jsonl" "$input" 2>/dev/null
       /usr/bin/time -f "%e %M" -o "$data/time-j.txt" jq -c . "$input" > "$data/jq-out.jsonl"

@@ -5,16 +5,13 @@
 # Writes target/bench/scaling-*.csv and draws docs/scaling.svg. Usage: docs/bench/scaling.sh [MAX_DOCS]
 source "$(dirname "$0")/common.sh"
 max=${1:-1000000}
-data=${BENCH_DATA:-/tmp/exdiag-bench}
-mkdir -p "$data"
 machine | tee target/bench/scaling.txt
 java -XX:+UseParallelGC -cp "$CP" org.exdiag.bench.Scaling target/bench 3 2>/dev/null | tee -a target/bench/scaling.txt
 cp target/bench/scaling-analysis.csv target/bench/scaling-analysis.csv.keep
 echo "series,x,seconds,docs_per_second" > target/bench/scaling-docs.csv
 for n in 1000 10000 100000 1000000; do
   [ "$n" -le "$max" ] || continue
-  input="$data/lines-$n.jsonl"
-  [ -f "$input" ] || python3 docs/bench/generate-facts.py --jsonl "$input" "$n"
+  input=$(lines_file "$n")
   /usr/bin/time -f "%e" -o "$data/time.txt" ./exdiag analyze --format jsonl --out "$data/scaling-out.jsonl" "$input" 2>/dev/null
   s=$(tail -1 "$data/time.txt")
   echo "docs $n: $s s" | tee -a target/bench/scaling.txt

@@ -7,12 +7,9 @@
 source "$(dirname "$0")/common.sh"
 lines=${1:-200000}
 rounds=${ROUNDS:-2}
-data=${BENCH_DATA:-/tmp/exdiag-bench}
-mkdir -p "$data"
 out=target/bench/spark.txt
 machine | tee "$out"
-[ -f "$data/lines-$lines.jsonl" ] || python3 docs/bench/generate-facts.py --jsonl "$data/lines-$lines.jsonl" "$lines"
-input="$data/lines-$lines.jsonl"
+input=$(lines_file "$lines")
 echo "input: $input, $lines documents, $(du -h "$input" | cut -f1)" | tee -a "$out"
 ./exdiag rules check >/dev/null                      # builds target/exdiag.jar if needed
 EXDIAG_SPARK_JAVA_OPTS="" ./exdiag-spark --help >/dev/null 2>&1 || true   # builds spark/ if needed
