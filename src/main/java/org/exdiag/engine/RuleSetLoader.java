@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
@@ -88,22 +89,15 @@ public final class RuleSetLoader {
     static KieBase compileWith(RuleSet rules, Map<String, String> extra, CompiledRuleCache cache) throws LoadException {
         Map<String, String> all = withBuiltin(rules.drlSources());
         all.putAll(extra);
-        String key = cache == null ? null : CompiledRuleCache.key(all);
-        if (cache != null) {
-            Optional<Compiled> cached = cache.load(key);
-            if (cached.isPresent()) {
-                return cached.get().kieBase();
-            }
-        }
         List<Problem> problems = new ArrayList<>();
-        KieBase kieBase = DrlCompiler.compile(all, rules.catalog(), problems);
-        if (kieBase == null) {
+        Compiled compiled = viaCache(cache, all, () -> {
+            KieBase kieBase = DrlCompiler.compile(all, rules.catalog(), problems);
+            return kieBase == null ? null : new Compiled(kieBase, rules.catalog()); // the catalog fills the entry's format
+        });
+        if (compiled == null) {
             throw new LoadException(problems.isEmpty() ? List.of(new Problem(rules.origin(), 0, "the rules did not compile")) : problems);
         }
-        if (cache != null) {
-            cache.store(key, new Compiled(kieBase, rules.catalog())); // the catalog only fills the entry's format
-        }
-        return kieBase;
+        return compiled.kieBase();
     }
 
     /** A compiled folder: the rule base and what its rules say. */
@@ -112,23 +106,30 @@ public final class RuleSetLoader {
 
     private static Compiled cachedOrCompiled(Map<String, String> drlSources, List<Problem> problems, CompiledRuleCache cache) {
         Map<String, String> all = withBuiltin(drlSources);
-        String key = cache == null ? null : CompiledRuleCache.key(all);
-        if (cache != null) {
-            Optional<Compiled> cached = cache.load(key);
-            if (cached.isPresent()) {
-                return new Compiled(cached.get().kieBase(), cached.get().catalog().namedAs(drlSources.keySet()));
+        Compiled compiled = viaCache(cache, all, () -> {
+            RuleCatalog catalog = RuleCatalog.read(drlSources, problems);
+            if (!problems.isEmpty()) {
+                return null; // Drools would only repeat the parser's errors, less clearly
             }
+            KieBase kieBase = DrlCompiler.compile(all, catalog, problems);
+            return kieBase == null ? null : new Compiled(kieBase, catalog);
+        });
+        // A cached catalog names the files as the load that compiled it did: named as this load does.
+        return compiled == null ? null : new Compiled(compiled.kieBase(), compiled.catalog().namedAs(drlSources.keySet()));
+    }
+
+    /** The rule base of {@code all} from the cache, else {@code compile}'s (null: it failed), kept for next time. */
+    private static Compiled viaCache(CompiledRuleCache cache, Map<String, String> all, Supplier<Compiled> compile) {
+        if (cache == null) {
+            return compile.get();
         }
-        RuleCatalog catalog = RuleCatalog.read(drlSources, problems);
-        if (!problems.isEmpty()) {
-            return null; // Drools would only repeat the parser's errors, less clearly
+        String key = CompiledRuleCache.key(all);
+        Optional<Compiled> cached = cache.load(key);
+        if (cached.isPresent()) {
+            return cached.get();
         }
-        KieBase kieBase = DrlCompiler.compile(all, catalog, problems);
-        if (kieBase == null) {
-            return null;
-        }
-        Compiled compiled = new Compiled(kieBase, catalog);
-        if (cache != null) {
+        Compiled compiled = compile.get();
+        if (compiled != null) {
             cache.store(key, compiled);
         }
         return compiled;
