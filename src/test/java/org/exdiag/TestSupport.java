@@ -44,6 +44,13 @@ public final class TestSupport {
         return to;
     }
 
+    /** The entries of a compiled-rules cache folder. */
+    public static java.util.List<Path> cacheEntries(Path cacheFolder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(cacheFolder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".bin")).toList();
+        }
+    }
+
     public static FactsDocument yaml(String text) {
         try {
             return new FactsReader().read(text.getBytes(StandardCharsets.UTF_8), FactsFormat.YAML);

@@ -95,7 +95,7 @@ public record RuleCatalog(List<RuleInfo> rules) implements Serializable {
     /** Reads the DRL sources (shown name to text); each problem names its file and line. */
     static RuleCatalog read(Map<String, String> drlSources, List<Problem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
-        for (java.util.Map.Entry<String, String> source : drlSources.entrySet()) {
+        for (Map.Entry<String, String> source : drlSources.entrySet()) {
             String file = source.getKey();
             String text = source.getValue();
             int unclosed = ConsequenceCalls.unclosedStringLine(text);

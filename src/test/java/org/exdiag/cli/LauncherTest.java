@@ -10,9 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The launcher (./exdiag) picks the JIT by the size of the work: C1 alone for short work, the full
@@ -61,6 +64,19 @@ class LauncherTest {
         assertThat(jvmArguments("analyze", small.toString(), dir.toString())).as("a folder holding the big file")
                 .doesNotContain(C1_ONLY);
         assertThat(jvmArguments("analyze", "-")).doesNotContain(C1_ONLY);
+    }
+
+    @Test
+    void theLauncherSkipsTheValueOfEveryAnalyzeOptionThatTakesOne() throws Exception {
+        // Otherwise a value (a rules folder, an output file) would be sized as input.
+        Matcher skipped = Pattern.compile("(?m)^\\s*(--[a-z-]+(?:\\|--[a-z-]+)*)\\) skip=1").matcher(Files.readString(launcher));
+        assertThat(skipped.find()).as("the launcher's list of analyze options with a value").isTrue();
+        List<String> inLauncher = List.of(skipped.group(1).split("\\|"));
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new AnalyzeCommand()).getCommandSpec().options()) {
+            if (option.arity().max() > 0) {
+                assertThat(inLauncher).as("analyze " + option.longestName()).contains(option.longestName());
+            }
+        }
     }
 
     @Test

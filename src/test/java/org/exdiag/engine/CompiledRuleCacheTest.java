@@ -44,9 +44,7 @@ class CompiledRuleCacheTest {
     }
 
     private List<Path> entries() throws Exception {
-        try (Stream<Path> files = Files.list(cacheDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".bin")).toList();
-        }
+        return TestSupport.cacheEntries(cacheDir);
     }
 
     @Test

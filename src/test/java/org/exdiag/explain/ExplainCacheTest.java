@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.stream.Stream;
 import org.exdiag.Expertise;
 import org.exdiag.TestSupport;
 import org.exdiag.facts.FactsDocument;
@@ -54,8 +53,6 @@ class ExplainCacheTest {
     }
 
     private List<Path> entries() throws Exception {
-        try (Stream<Path> files = Files.list(cacheDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".bin")).toList();
-        }
+        return TestSupport.cacheEntries(cacheDir);
     }
 }
