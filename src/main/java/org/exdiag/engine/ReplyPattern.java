@@ -5,7 +5,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.exdiag.rules.Reply;
 
 /**
@@ -30,11 +32,21 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
         this(order, name, category, placements, stages, codes, enhanced, text, text == null ? null : literalsOf(text.pattern()));
     }
 
-    /** The codes 0-999 whose decimal form matches {@code pattern} as a whole. */
+    /** "0" to "999": the texts a code pattern is tried on, built once. */
+    private static final String[] CODE_TEXTS = IntStream.range(0, 1000).mapToObj(Integer::toString).toArray(String[]::new);
+
+    /**
+     * The codes 0-999 whose decimal form matches {@code pattern} as a whole. One matcher is reset for
+     * each code rather than a matcher and a string made for it: at start-up, before any of this is
+     * compiled, the made ones cost 0.15 s of a one-document analyze (JFR, 34 patterns).
+     */
     public static BitSet codesMatching(Pattern pattern) {
         BitSet codes = new BitSet(1000);
+        Matcher matcher = pattern.matcher("");
         for (int code = 0; code < 1000; code++) {
-            codes.set(code, pattern.matcher(Integer.toString(code)).matches());
+            if (matcher.reset(CODE_TEXTS[code]).matches()) {
+                codes.set(code);
+            }
         }
         return codes;
     }
@@ -52,7 +64,12 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
      * (false spares the regular expression, which could not match).
      */
     boolean matchesCodeAndText(Reply reply, boolean literalFound) {
-        return matchesEnhanced(reply) && (text == null || literalFound && text.matcher(reply.text()).find());
+        return matchesEnhanced(reply) && matchesText(reply, literalFound);
+    }
+
+    /** The text alone, the rest being known to match (the enhanced code too: {@link ReplyIndex} keys on it). */
+    boolean matchesText(Reply reply, boolean literalFound) {
+        return text == null || literalFound && text.matcher(reply.text()).find();
     }
 
     boolean matchesEnhanced(Reply reply) {

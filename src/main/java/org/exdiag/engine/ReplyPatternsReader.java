@@ -3,6 +3,8 @@ package org.exdiag.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +58,9 @@ final class ReplyPatternsReader {
         List<ReplyPattern> patterns = new ArrayList<>();
         List<PatternEntry> entries = f.patterns() == null ? List.of() : f.patterns();
         String defaultCode = f.defaults() == null ? null : f.defaults().code();
+        // Most patterns share a handful of code patterns (5xx, [45]xx, the default): one table each.
+        // The tables are shared and never written after this.
+        Map<String, BitSet> codeTables = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             PatternEntry e = entries.get(i);
             String code = e.code() != null ? e.code() : defaultCode;
@@ -77,7 +82,7 @@ final class ReplyPatternsReader {
             if (wrong.isEmpty()) {
                 try {
                     patterns.add(new ReplyPattern(i, e.name(), e.category(), Set.copyOf(placements), Set.copyOf(stages),
-                            code == null ? null : ReplyPattern.codesMatching(Pattern.compile(code.replace("x", "[0-9]").replace("X", "[0-9]"))),
+                            code == null ? null : codeTables.computeIfAbsent(code, ReplyPatternsReader::codeTable),
                             e.enhanced() == null ? null : Pattern.compile(e.enhanced()),
                             e.text() == null ? null : Pattern.compile(e.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
                 } catch (PatternSyntaxException ex) {
@@ -94,5 +99,10 @@ final class ReplyPatternsReader {
             throw new LoadException(problems);
         }
         return new Read(List.copyOf(patterns), categories);
+    }
+
+    /** The codes a file's code pattern accepts, x standing for any digit. */
+    private static BitSet codeTable(String code) {
+        return ReplyPattern.codesMatching(Pattern.compile(code.replace("x", "[0-9]").replace("X", "[0-9]")));
     }
 }

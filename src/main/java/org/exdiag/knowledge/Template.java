@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A text of the knowledge base with named places, parsed once: {@code "{domain} MX {host} (expected
@@ -22,6 +23,9 @@ import java.util.Set;
  */
 public final class Template {
     static final String EXPECTED = "expected.";
+    /** Compiled once: every place of every text of the knowledge base is checked at start-up. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern FILTER = Pattern.compile("[a-z][a-z0-9-]*");
 
     /** A literal run of text, a place (name, with its filter or null), or an optional group of parts. */
     record Part(String literal, String name, String filter, List<Part> group) {
@@ -59,7 +63,7 @@ public final class Template {
                 int bar = inside.indexOf('|');
                 String name = (bar < 0 ? inside : inside.substring(0, bar)).strip();
                 String filter = bar < 0 ? null : inside.substring(bar + 1).strip();
-                if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*") || filter != null && !filter.matches("[a-z][a-z0-9-]*")) {
+                if (!NAME.matcher(name).matches() || filter != null && !FILTER.matcher(filter).matches()) {
                     throw new IllegalArgumentException("bad place {" + inside + "} (expected {name} or {name|filter})");
                 }
                 flush(literal, parts);

@@ -35,6 +35,17 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void buildsInTurnsMeasuresBothBuilds() throws Exception {
+        String thisBuild = System.getProperty("java.class.path");
+        List<String> lines = BuildsInTurns.measure(thisBuild, thisBuild, "healthy", 1, Duration.ZERO, Duration.ofMillis(700));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("A healthy");
+        assertThat(lines.get(1)).startsWith("B healthy");
+        assertThat(lines).allSatisfy(l -> assertThat(l).containsPattern("report [1-9][0-9,]*/s")
+                .containsPattern("ratio report/baseline [0-9]+\\.[0-9]{3}"));
+    }
+
+    @Test
     void analyzePhasesRuns() throws Exception {
         List<String> lines = AnalyzePhases.measure(java.nio.file.Path.of("examples/incident-suspected.json"), 1, 20);
         assertThat(lines).hasSize(2);
