@@ -74,7 +74,8 @@ public final class FactsReader {
 
     /**
      * A mapper's reader of facts documents, built on first use: building one builds the deserializers of
-     * the whole document, 0.045 s of a cold start for each format (JFR), and most runs read one format.
+     * the whole document, a tenth of the Java code a cold start runs (JFR, both formats), and most runs
+     * read one format.
      */
     private static final class LazyReader {
         private final ObjectMapper mapper;
