@@ -85,6 +85,21 @@ class LauncherTest {
         assertThat(args).endsWith("-jar", dir.resolve("target/exdiag.jar").toString(), "analyze", "--lang", "fr", "a b.json");
     }
 
+    @Test
+    void theArchiveIsTheOneOfTheJdkItsReleaseFileNames() throws Exception {
+        // The launcher reads the major version from the JDK's release file, without starting a JVM: an
+        // archive only fits the JVM that wrote it.
+        Files.writeString(dir.resolve("fake-jdk/release"),
+                "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"19.0.1+10\"\nJAVA_VERSION=\"21.0.2\"\nJAVA_VERSION_DATE=\"2024-01-16\"\n");
+        assertThat(jvmArguments("--version")).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")
+                && a.endsWith("target/exdiag-jdk21.jsa"));
+        Path archive = Files.writeString(dir.resolve("target/exdiag-jdk21.jsa"), ""); // newer than the jar: mapped from now on
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(dir.resolve("target/exdiag.jar")).toMillis() + 10_000));
+        assertThat(jvmArguments("--version")).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")
+                && a.endsWith("target/exdiag-jdk21.jsa"));
+    }
+
     private List<String> jvmArguments(String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("bash", launcher.toString()));
         line.addAll(List.of(command));
