@@ -75,7 +75,7 @@ public final class ReportBuilder {
                 rootCauses.add(w.code());
             }
         }
-        return new Report(Report.VERSION, doc.mailbox(), verdict(warnings, couldNotCheck), List.copyOf(rootCauses), warnings,
+        return new Report(Report.VERSION, doc.mailbox(), verdict(warnings, couldNotCheck), rootCauses, warnings,
                 List.copyOf(couldNotCheck), inference.clock(), language.tag());
     }
 
