@@ -10,6 +10,10 @@ if [ ! -f "$tree/target/test-classes/org/exdiag/bench/EngineBenchmark.class" ]; 
   rm -rf "$tree"
   git worktree prune
   git worktree add --force --detach "$tree" "$ref" >&2
+  # EngineBenchmark names its rules, knowledge base and documents relative to the working directory,
+  # which is this tree's for both builds: the earlier build is pointed at its own tree's files, so
+  # that a commit with other rules (or other documents) is measured on them.
+  sed -i "s|Path.of(\"|Path.of(\"$tree/|g" "$tree/src/test/java/org/exdiag/bench/EngineBenchmark.java"
   (cd "$tree" && mvn -q -B -DskipTests package test-compile >&2 \
     && mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt >&2)
 fi
