@@ -22,6 +22,14 @@ public final class Analyzer {
     /** More firings than any sane rule set needs for one mailbox: beyond this, a rule loops. */
     static final int MAX_FIRINGS = 10_000;
 
+    // The order of what a session holds is the engine's: sorted, so that a report never depends on it.
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::code)
+            .thenComparing(Finding::rule).thenComparing(Finding::tag).thenComparing(f -> f.args().toString());
+    private static final Comparator<Link> LINK_ORDER = Comparator.comparing(Link::cause).thenComparing(Link::effect);
+    private static final Comparator<Note> NOTE_ORDER = Comparator.comparing(Note::code).thenComparing(Note::tag)
+            .thenComparing(n -> n.args().toString());
+    private static final Comparator<ReplyClass> REPLY_ORDER = Comparator.comparingInt(c -> c.reply().index());
+
     private final RuleSet rules;
     private final Clock wallClock;
     /** Sessions are reset and reused rather than built per document (Drools' own pool, thread-safe). */
@@ -83,11 +91,10 @@ public final class Analyzer {
                     replyClasses.add(c);
                 }
             }
-            findings.sort(Comparator.comparing(Finding::code).thenComparing(Finding::rule).thenComparing(Finding::tag)
-                    .thenComparing(f -> f.args().toString()));
-            links.sort(Comparator.comparing(Link::cause).thenComparing(Link::effect));
-            notes.sort(Comparator.comparing(Note::code).thenComparing(Note::tag).thenComparing(n -> n.args().toString()));
-            replyClasses.sort(Comparator.comparingInt(c -> c.reply().index()));
+            findings.sort(FINDING_ORDER);
+            links.sort(LINK_ORDER);
+            notes.sort(NOTE_ORDER);
+            replyClasses.sort(REPLY_ORDER);
             return new Inference(List.copyOf(findings), List.copyOf(links), List.copyOf(notes), List.copyOf(replyClasses),
                     clock);
         } catch (AnalysisException e) {

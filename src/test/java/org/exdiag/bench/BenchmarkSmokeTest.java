@@ -54,6 +54,14 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void rulePhasesRuns() throws Exception {
+        List<String> lines = RulePhases.measure(java.nio.file.Path.of("src/test/resources/bench/five-warnings.yaml"), 30);
+        assertThat(lines).hasSize(9);
+        assertThat(lines.get(3)).startsWith("fire").containsPattern("[0-9]+\\.[0-9]{2} us +[0-9.]+ %");
+        assertThat(lines.get(8)).startsWith("analyze");
+    }
+
+    @Test
     void analysisCpuRuns() throws Exception {
         String line = AnalysisCpu.measure(java.nio.file.Path.of("examples/incident-suspected.json"), 2,
                 Duration.ZERO, Duration.ofMillis(300));

@@ -24,6 +24,7 @@ import picocli.CommandLine;
  */
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String BATCH_INLINING = "-XX:FreqInlineSize=150";
 
     @TempDir
     Path dir;
@@ -64,6 +65,20 @@ class LauncherTest {
         assertThat(jvmArguments("analyze", small.toString(), dir.toString())).as("a folder holding the big file")
                 .doesNotContain(C1_ONLY);
         assertThat(jvmArguments("analyze", "-")).doesNotContain(C1_ONLY);
+    }
+
+    @Test
+    void bigAndUnsizedBatchesInlineLessTheServerKeepsTheDefault() throws Exception {
+        // C2's compiling competes with the batch for two cores: a batch gets the smaller inlining cap.
+        Path big = dir.resolve("big.jsonl");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(200L * 1024 * 1024);
+        }
+        assertThat(jvmArguments("analyze", "--format", "jsonl", big.toString())).contains(BATCH_INLINING);
+        assertThat(jvmArguments("analyze", "-")).contains(BATCH_INLINING);
+        assertThat(jvmArguments("serve", "--port", "0")).doesNotContain(BATCH_INLINING);
+        Path small = Files.writeString(dir.resolve("small.json"), "{}");
+        assertThat(jvmArguments("analyze", small.toString())).doesNotContain(BATCH_INLINING);
     }
 
     @Test
