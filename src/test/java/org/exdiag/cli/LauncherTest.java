@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 /**
  * The launcher (./exdiag) picks the JIT by the size of the work: C1 alone for short work, the full
- * tiered compiler for the HTTP server and big or unsized batches. Run here from a copy beside a stand-in
+ * tiered compiler for the HTTP server and big or unsized batches, the batches with a smaller inlining cap. Run here from a copy beside a stand-in
  * jar, with EXDIAG_JAVA a script that prints the JVM's arguments instead of starting one.
  */
 class LauncherTest {
@@ -55,10 +55,7 @@ class LauncherTest {
 
     @Test
     void theServerBigBatchesAndStandardInputKeepTheFullCompiler() throws Exception {
-        Path big = dir.resolve("big.jsonl");
-        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(128L * 1024 * 1024); // sparse: its size counts, not its blocks
-        }
+        Path big = sparseFile("big.jsonl", 128L * 1024 * 1024);
         Path small = Files.writeString(dir.resolve("small.json"), "{}");
         assertThat(jvmArguments("serve", "--port", "0")).doesNotContain(C1_ONLY);
         assertThat(jvmArguments("analyze", big.toString())).doesNotContain(C1_ONLY);
@@ -70,10 +67,7 @@ class LauncherTest {
     @Test
     void bigAndUnsizedBatchesInlineLessTheServerKeepsTheDefault() throws Exception {
         // C2's compiling competes with the batch for two cores: a batch gets the smaller inlining cap.
-        Path big = dir.resolve("big.jsonl");
-        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(200L * 1024 * 1024);
-        }
+        Path big = sparseFile("big.jsonl", 200L * 1024 * 1024);
         assertThat(jvmArguments("analyze", "--format", "jsonl", big.toString())).contains(BATCH_INLINING);
         assertThat(jvmArguments("analyze", "-")).contains(BATCH_INLINING);
         assertThat(jvmArguments("serve", "--port", "0")).doesNotContain(BATCH_INLINING);
@@ -113,6 +107,15 @@ class LauncherTest {
                 Files.getLastModifiedTime(dir.resolve("target/exdiag.jar")).toMillis() + 10_000));
         assertThat(jvmArguments("--version")).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")
                 && a.endsWith("target/exdiag-jdk21.jsa"));
+    }
+
+    /** A file of {@code bytes} that takes no room: its size counts, not its blocks. */
+    private Path sparseFile(String name, long bytes) throws Exception {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return file;
     }
 
     private List<String> jvmArguments(String... command) throws Exception {
