@@ -1,5 +1,6 @@
 package org.exdiag.batch;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,13 +29,22 @@ import org.exdiag.facts.FactsFormat;
  * Not thread-safe: one producer reads it.
  */
 public final class DocumentSource implements Iterator<Document>, AutoCloseable {
+    /** The path that names standard input, as Unix tools have it. */
+    public static final String STANDARD_INPUT = "-";
+
     private final int maxDocumentBytes;
+    private final InputStream standardInput;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private JsonLines lines;
     private Document next;
 
     public DocumentSource(List<String> paths, int maxDocumentBytes) {
+        this(paths, maxDocumentBytes, System.in);
+    }
+
+    public DocumentSource(List<String> paths, int maxDocumentBytes, InputStream standardInput) {
         this.maxDocumentBytes = maxDocumentBytes;
+        this.standardInput = standardInput;
         for (String p : paths) {
             pending.addLast(new Pending(Path.of(p), p, false));
         }
@@ -73,6 +83,13 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             Pending next = pending.removeFirst();
             Path path = next.path();
             String shown = next.shown();
+            if (!next.listedFile() && shown.equals(STANDARD_INPUT)) {
+                Document whole = readStandardInput();
+                if (whole != null) {
+                    return whole;
+                }
+                continue;
+            }
             // A file found in a folder listing is known to exist and to have a supported name: asking
             // again would cost three more system calls per file, a second of CPU on 100,000 files.
             if (!next.listedFile() && Files.isDirectory(path)) {
@@ -124,6 +141,56 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             pending.addFirst(new Pending(child, prefix + child.getFileName(), !directories.contains(child)));
         }
         return null;
+    }
+
+    /**
+     * Standard input is JSON lines when its first line that is not blank holds a whole JSON object
+     * ({@code zcat day.jsonl.gz | exdiag analyze -}): read line by line as a file of them, the documents
+     * named {@code -:LINE}. Anything else is one document, JSON when it opens with a brace, else YAML
+     * ({@code exdiag analyze - < facts.yaml}), named {@code -}, read up to the document limit. Null when
+     * the lines are set up to be read.
+     */
+    private Document readStandardInput() {
+        BufferedInputStream in = new BufferedInputStream(standardInput, 64 * 1024);
+        try {
+            in.mark(maxDocumentBytes + 1);
+            int[] ends = firstLineEnds(in, maxDocumentBytes + 1);
+            in.reset();
+            if (ends[0] == '{' && ends[1] == '}') {
+                lines = new JsonLines(STANDARD_INPUT, in, maxDocumentBytes);
+                return null;
+            }
+            byte[] whole = in.readNBytes(maxDocumentBytes + 1);
+            if (whole.length > maxDocumentBytes) {
+                return Document.unreadable(STANDARD_INPUT, "document too large: more than " + maxDocumentBytes
+                        + " bytes (limit " + maxDocumentBytes + ")");
+            }
+            return Document.of(STANDARD_INPUT, whole, ends[0] == '{' ? FactsFormat.JSON : FactsFormat.YAML);
+        } catch (IOException e) {
+            return Document.unreadable(STANDARD_INPUT, "cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The first and last characters of the first line that is not blank, read from {@code in} up to
+     * that line's end (at most {@code limit} bytes); -1 for none.
+     */
+    private static int[] firstLineEnds(InputStream in, int limit) throws IOException {
+        int first = -1;
+        int last = -1;
+        for (int read = 0, b; read < limit && (b = in.read()) >= 0; read++) {
+            if (b == '\n') {
+                if (first >= 0) {
+                    break;
+                }
+            } else if (!Character.isWhitespace(b)) {
+                if (first < 0) {
+                    first = b;
+                }
+                last = b;
+            }
+        }
+        return new int[] {first, last};
     }
 
     /** One open, one size, one read: the size check costs no extra call, and nothing large is read. */

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 /** {@code exdiag analyze}: reports from captured facts files, one or millions. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Reports from captured facts files (.json, .yaml, .yml), JSON lines files (.jsonl, one "
-                + "document a line) and folders (walked recursively).",
+                + "document a line) and folders (walked recursively); - reads standard input (JSON lines, or "
+                + "one JSON or YAML document).",
                 "One document in json or yaml: the report alone. Otherwise one JSON line per document, in input "
                         + "order: {\"source\":...,\"report\":{...}} or {\"source\":...,\"error\":{...}}."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -55,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files, folders, or - for standard input.")
     List<String> paths = new ArrayList<>();
 
     @Override

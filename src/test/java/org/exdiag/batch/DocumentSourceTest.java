@@ -94,4 +94,38 @@ class DocumentSourceTest {
                     dir + "/ok.json: {}");
         }
     }
+
+    /** The documents of {@code paths} with {@code input} as standard input: "source format: text" or an error. */
+    private static List<String> withStandardInput(String input, int maxBytes, String... paths) {
+        InputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>();
+        try (DocumentSource source = new DocumentSource(List.of(paths), maxBytes, in)) {
+            source.forEachRemaining(d -> out.add(d.unreadable() != null ? d.source() + ": error " + d.unreadable().getMessage()
+                    : d.source() + " " + d.format() + ": " + new String(d.bytes(), StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    @Test
+    void standardInputOfJsonLinesIsReadLineByLine() {
+        assertThat(withStandardInput("\n{\"a\":1}\n{\"b\":2}\n", 100, "-")).containsExactly(
+                "-:2 JSON: {\"a\":1}", "-:3 JSON: {\"b\":2}");
+    }
+
+    @Test
+    void standardInputOfOneDocumentIsReadWholeAsJsonOrYaml() {
+        assertThat(withStandardInput("{\n  \"a\": 1\n}\n", 100, "-")).containsExactly("- JSON: {\n  \"a\": 1\n}\n");
+        assertThat(withStandardInput("version: 2\nmailbox: a@b\n", 100, "-"))
+                .containsExactly("- YAML: version: 2\nmailbox: a@b\n");
+        assertThat(withStandardInput("version: 2\n" + "x".repeat(200), 100, "-"))
+                .containsExactly("-: error document too large: more than 100 bytes (limit 100)");
+    }
+
+    @Test
+    void standardInputTakesItsPlaceAmongThePaths() throws Exception {
+        Files.writeString(dir.resolve("a.json"), "{}");
+        Files.writeString(dir.resolve("-"), "a file named -"); // ./- names it; - alone is standard input
+        assertThat(withStandardInput("{\"s\":1}", 100, dir + "/a.json", "-", dir + "/a.json")).containsExactly(
+                dir + "/a.json JSON: {}", "-:1 JSON: {\"s\":1}", dir + "/a.json JSON: {}");
+    }
 }

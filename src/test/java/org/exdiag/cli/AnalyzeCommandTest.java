@@ -75,6 +75,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void dashReadsStandardInputAsJsonLinesOrAsOneDocument() throws Exception {
+        Cli batch = Cli.runWithInput(GOOD.formatted("one") + "\n" + GOOD.formatted("two") + "\n", "analyze", "-");
+        assertThat(batch.exitCode()).isZero();
+        assertThat(lines(batch.out())).extracting(n -> n.get("source").asText()).containsExactly("-:1", "-:2");
+        assertThat(lines(batch.out()).get(1).get("report").get("mailbox").asText()).isEqualTo("two@example.com");
+
+        Cli one = Cli.runWithInput(Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml")), "analyze", "-");
+        assertThat(one.exitCode()).isZero();
+        JsonNode report = JSON.readTree(one.out());
+        assertThat(report.get("rootCauses").toString()).contains("MX_INVALID");
+    }
+
+    @Test
     void missingAndUnsupportedFilesAreErrorRecords() throws Exception {
         Path txt = Files.writeString(tmp.resolve("facts.txt"), "x");
         Cli r = Cli.run("analyze", "--format", "jsonl", tmp.resolve("nope.json").toString(), txt.toString(),
