@@ -65,6 +65,14 @@ class LauncherTest {
     }
 
     @Test
+    void standardInputRedirectedFromAFileIsSizedAsThatFile() throws Exception {
+        Path small = Files.writeString(dir.resolve("facts.yaml"), "version: 2\n");
+        assertThat(jvmArgumentsReading(small, "analyze", "-")).contains(C1_ONLY);
+        assertThat(jvmArgumentsReading(sparseFile("big.jsonl", 128L * 1024 * 1024), "analyze", "-"))
+                .doesNotContain(C1_ONLY).contains(BATCH_INLINING);
+    }
+
+    @Test
     void bigAndUnsizedBatchesInlineLessTheServerKeepsTheDefault() throws Exception {
         // C2's compiling competes with the batch for two cores: a batch gets the smaller inlining cap.
         Path big = sparseFile("big.jsonl", 200L * 1024 * 1024);
@@ -119,9 +127,17 @@ class LauncherTest {
     }
 
     private List<String> jvmArguments(String... command) throws Exception {
+        return jvmArgumentsReading(null, command);
+    }
+
+    /** The JVM's arguments with standard input read from {@code input} (a pipe when null). */
+    private List<String> jvmArgumentsReading(Path input, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of("bash", launcher.toString()));
         line.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(line).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true);
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
         pb.environment().put("EXDIAG_JAVA", dir.resolve("fake-jdk/bin/java").toString());
         pb.environment().remove("EXDIAG_JAVA_OPTS");
         Process p = pb.start();
