@@ -154,8 +154,9 @@ public final class Wording {
 
     /**
      * {@link Instant#toString()}, written by hand for whole seconds of years 0-9999 (every instant the
-     * facts hold): the JDK's formatter was a twentieth of the rules' cost on a document with dates in
-     * its evidence (JFR). Anything else goes to the JDK.
+     * facts hold): the JDK's formatter was a twentieth of the rules' samples in a JFR profile of a
+     * document with dates in its evidence (JFR undercounts Drools' frames, so less of the whole than
+     * that). Anything else goes to the JDK.
      */
     static String iso(Instant instant) {
         if (instant.getNano() != 0 || instant.getEpochSecond() < YEAR_0 || instant.getEpochSecond() >= YEAR_10000) {

@@ -96,8 +96,9 @@ public final class ReportBuilder {
                 evidence.add(render(code, n.tag(), n.args(), language, wording));
             }
         }
-        // Plain loops over these short lists: as streams they were a sixth of the rules' cost per
-        // document (JFR on five-warnings.yaml).
+        // Plain loops over these short lists: as streams they were a sixth of the rules' samples in a JFR
+        // profile of five-warnings.yaml (JFR undercounts Drools' frames, so less of the whole than that;
+        // with the other cuts of that pass, rules only +7-14 %, docs/performance.md).
         List<String> explains = new ArrayList<>(2);
         List<String> explainedBy = new ArrayList<>(2);
         for (Link l : inference.links()) {
