@@ -11,14 +11,14 @@ public final class Bounces {
     }
 
     /**
-     * The facts the bounces are analyzed with: {@code saved} with them added (a version 1 document becomes
-     * version 2), or a document holding only them for {@code mailbox}, collected {@code now}.
+     * The facts the bounces are analyzed with: {@code saved} with them added (an older document becomes
+     * the current version), or a document holding only them for {@code mailbox} (null when unknown),
+     * collected {@code now}.
      */
     public static FactsDocument attach(FactsDocument saved, String mailbox, List<BounceFacts> bounces, Instant now) {
         if (saved != null) {
             return saved.withBounces(bounces);
         }
-        return new FactsDocument(FactsDocument.VERSION, mailbox, now, null, null, null, null, null, null, null, null, null,
-                List.copyOf(bounces), null);
+        return FactsDocument.ofBounces(mailbox, now, bounces);
     }
 }

@@ -1,18 +1,12 @@
 package org.exdiag.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
@@ -79,8 +73,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Summary summary = new Summary(err, Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
         Wording words = expertise.wording(lang);
         try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes());
-             Writer output = openOutput()) {
-            PeekingIterator docs = new PeekingIterator(source);
+             Writer output = Outputs.open(out, spec.commandLine().getOut())) {
+            Peeking<Document> docs = new Peeking<>(source);
             boolean single = docs.isSingle();
             boolean reportAlone = single && (format == ReportFormat.JSON || format == ReportFormat.YAML);
             boolean lines = !reportAlone && (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN);
@@ -109,20 +103,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     private record Rendered(Outcome outcome, String text) {
     }
 
-    private Writer openOutput() throws IOException {
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            return new java.io.FilterWriter(stdout) {
-                @Override
-                public void close() {
-                    stdout.flush(); // leave standard output open
-                }
-            };
-        }
-        // 64 KiB at a time: a million reports are 1.6 GB, and 8 KiB writes were a syscall every 5 reports.
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
-    }
-
     private String render(Outcome o, ReportFormat format, Wording words, boolean lines, boolean single) {
         if (lines) {
             return BatchRecord.of(o);
@@ -137,32 +117,5 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static String errorText(Outcome o) {
         return o.errorMessage() + (o.errorField() == null ? "" : " (field " + o.errorField() + ")");
-    }
-
-    /** Lets the command see whether there is more than one document before analyzing the first. */
-    private static final class PeekingIterator implements Iterator<Document> {
-        private final Iterator<Document> source;
-        private final List<Document> buffer = new ArrayList<>(2);
-
-        PeekingIterator(Iterator<Document> source) {
-            this.source = source;
-        }
-
-        boolean isSingle() {
-            while (buffer.size() < 2 && source.hasNext()) {
-                buffer.add(source.next());
-            }
-            return buffer.size() == 1;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !buffer.isEmpty() || source.hasNext();
-        }
-
-        @Override
-        public Document next() {
-            return buffer.isEmpty() ? source.next() : buffer.remove(0);
-        }
     }
 }

@@ -1,32 +1,37 @@
 package org.exdiag.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.exdiag.Expertise;
-import org.exdiag.bounce.Bounces;
-import org.exdiag.bounce.NdrException;
-import org.exdiag.bounce.NdrReader;
-import org.exdiag.config.LoadException;
 import java.time.Duration;
-import org.exdiag.facts.BounceFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.exdiag.Expertise;
+import org.exdiag.batch.OrderedParallel;
+import org.exdiag.bounce.BounceAnalysis;
+import org.exdiag.bounce.BounceOutcome;
+import org.exdiag.bounce.MessageSource;
+import org.exdiag.config.LoadException;
 import org.exdiag.facts.DnsFacts;
 import org.exdiag.facts.Expectation;
-import org.exdiag.facts.Offer;
-import org.exdiag.probe.DiagnosticSettings;
-import org.exdiag.probe.DomainRecordsLookup;
-import org.exdiag.probe.Endpoint;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsException;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
+import org.exdiag.facts.Offer;
 import org.exdiag.knowledge.Language;
-import org.exdiag.report.Report;
+import org.exdiag.knowledge.Wording;
+import org.exdiag.probe.DiagnosticSettings;
+import org.exdiag.probe.DomainRecordsLookup;
+import org.exdiag.probe.Endpoint;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
 import picocli.CommandLine;
@@ -35,12 +40,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code exdiag bounce}: what a forwarded non-delivery report means, alone or with a saved diagnostic. */
+/** {@code exdiag bounce}: what forwarded non-delivery reports mean, one or a whole mailbox of them. */
 @Command(name = "bounce", mixinStandardHelpOptions = true,
-        description = {"Explain a bounce the customer received: a whole non-delivery message (.eml, a DSN, an Exchange NDR, "
-                + "a Gmail, Postfix or Exim bounce) or just the remote server's text, from FILE or standard input (-).",
+        description = {"Explain the bounces the customer received: message files (.eml, a DSN, an Exchange NDR, the bounce "
+                + "of any mail system), pasted text, folders (in name order), mbox files and maildirs, or - for standard input.",
+                "One message: its report. Several: one JSON line per message, in input order: {\"source\":...,\"report\":{...}}, "
+                        + "{\"source\":...,\"error\":{\"message\":...}} or {\"source\":...,\"skipped\":\"not a bounce\"} (auto-replies, "
+                        + "notices of delivery or delay). A summary goes to standard error.",
                 "The domain's SPF, DMARC and autodiscover records (and DKIM, with --dkim-selector) are looked up in DNS, so that "
-                        + "the record at fault explains the bounce; with --facts, the bounce is added to a saved diagnostic, and the "
+                        + "the record at fault explains the bounce; with --facts, the bounces are added to a saved diagnostic, and the "
                         + "records it holds are used instead."})
 final class BounceCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -52,17 +60,18 @@ final class BounceCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Parameters(paramLabel = "FILE|-", description = "The bounce: a message file, a pasted text, or - for standard input.")
-    String input;
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Message files, pasted texts, folders, mbox files, maildirs, or - for standard input.")
+    List<String> paths = new ArrayList<>();
 
-    @Option(names = "--facts", paramLabel = "SAVED", description = "A saved diagnostic (.json or .yaml) to add the bounce to.")
+    @Option(names = "--facts", paramLabel = "SAVED", description = "A saved diagnostic (.json or .yaml) to add the bounces to.")
     Path facts;
 
     @Option(names = "--mailbox", paramLabel = "ADDRESS",
-            description = "The customer's mailbox (default: the one the bounce was sent to, or the saved diagnostic's).")
+            description = "The customer's mailbox (default: the one the bounce names, or the saved diagnostic's; none when neither does).")
     String mailbox;
 
-    @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts with the bounce (version 2, .json or .yaml).")
+    @Option(names = "--save-facts", paramLabel = "FILE", description = "Write the facts with the bounce (one message only; .json or .yaml).")
     Path saveFacts;
 
     @Option(names = "--no-lookup", description = "Do not look the domain's records up in DNS (the bounce alone, or the saved ones).")
@@ -72,29 +81,26 @@ final class BounceCommand implements Callable<Integer> {
     String dns;
 
     @Option(names = "--dkim-selector", paramLabel = "NAME", description = "A DKIM selector to look up, repeatable.")
-    List<String> dkimSelectors = new java.util.ArrayList<>();
+    List<String> dkimSelectors = new ArrayList<>();
 
     @Option(names = "--private-host", paramLabel = "HOST",
             description = "Private offer: the Exchange server, whose addresses the SPF policy must authorize (default: hosted).")
     String privateHost;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Messages read at once (default: all cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
+    Path out;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat format = output.format(spec.commandLine(), ReportFormat.TEXT);
         Language lang = output.language(spec.commandLine());
-        byte[] ndr = readInput();
-        List<BounceFacts> bounces;
-        try {
-            bounces = NdrReader.read(ndr);
-        } catch (NdrException e) {
-            err.println("error: " + input + ": " + e.getMessage());
-            return ExitCodes.FAILED;
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        if (bounces.isEmpty()) {
-            err.println("error: " + input + ": no refusal found in it (is it a bounce?)");
-            return ExitCodes.FAILED;
-        }
+        checkMailbox();
         FactsDocument saved = null;
         if (facts != null) {
             try {
@@ -104,74 +110,142 @@ final class BounceCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        String who = mailbox != null ? mailbox : saved != null ? saved.mailbox() : NdrReader.addressedTo(ndr);
-        if (who == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "whose mailbox is it? The bounce does not say: give --mailbox ADDRESS (or --facts SAVED)");
-        }
         Expertise expertise;
         try {
             expertise = folders.loadExpertise(err, true);
         } catch (LoadException e) {
             return ExitCodes.USAGE;
         }
-        FactsDocument withBounces;
+        UnaryOperator<FactsDocument> lookups = noLookup ? UnaryOperator.identity() : new RecordLookups(expertise, err);
+        BounceAnalysis analysis = new BounceAnalysis(expertise, lang, mailbox, saved, lookups);
+        try (MessageSource source = new MessageSource(paths, System.in)) {
+            Peeking<MessageSource.Message> messages = new Peeking<>(source);
+            if (messages.isSingle()) {
+                return one(analysis.analyze(messages.next()), expertise.wording(lang), err);
+            }
+            if (saveFacts != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--save-facts takes one message; these paths hold several");
+            }
+            return many(messages, analysis, expertise, lang, err);
+        }
+    }
+
+    private void checkMailbox() {
+        if (mailbox == null) {
+            return;
+        }
         try {
-            withBounces = Bounces.attach(saved, who, bounces, Instant.now());
+            FactsDocument.ofBounces(mailbox, Instant.EPOCH, List.of());
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mailbox: " + e.getMessage());
         }
-        err.println("exdiag: " + bounces.size() + " refusal" + (bounces.size() == 1 ? "" : "s") + " read from " + input);
-        if (!noLookup) {
-            withBounces = withRecordsLookedUp(withBounces, expertise, err);
+    }
+
+    /** One message: its report as the format asks, "not a bounce" said on standard error. */
+    private int one(BounceOutcome outcome, Wording words, PrintWriter err) throws IOException {
+        ReportFormat format = output.format(spec.commandLine(), ReportFormat.TEXT);
+        if (outcome.failed()) {
+            err.println("error: " + outcome.source() + ": " + outcome.error());
+            return ExitCodes.FAILED;
         }
-        if (saveFacts != null) {
-            DiagnoseCommand.writeFacts(withBounces, saveFacts);
+        try (Writer w = Outputs.open(out, spec.commandLine().getOut())) {
+            if (outcome.isSkipped()) {
+                err.println("exdiag: " + outcome.source() + ": " + BounceOutcome.NOT_A_BOUNCE + " (" + outcome.skipped() + ")");
+                if (format == ReportFormat.JSON || format == ReportFormat.JSONL) {
+                    w.write(outcome.jsonLine());
+                }
+                return ExitCodes.OK;
+            }
+            int refusals = outcome.facts().bouncesOrEmpty().size();
+            err.println("exdiag: " + refusals + " refusal" + (refusals == 1 ? "" : "s") + " read from " + outcome.source()
+                    + (outcome.facts().mailbox() == null ? " (no address of the customer's in it: --mailbox names one)" : ""));
+            if (saveFacts != null) {
+                DiagnoseCommand.writeFacts(outcome.facts(), saveFacts);
+            }
+            w.write(format == ReportFormat.JSONL ? outcome.jsonLine() : ReportWriter.write(outcome.report(), outcome.facts(), format, words));
         }
-        Report report = expertise.report(withBounces, lang);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(ReportWriter.write(report, withBounces, format, expertise.wording(lang)));
-        out.flush();
         return ExitCodes.OK;
     }
 
-    /** The domain's records from DNS, where the facts hold none (a saved diagnostic's own records win). */
-    private FactsDocument withRecordsLookedUp(FactsDocument doc, Expertise expertise, PrintWriter err) {
-        DnsFacts saved = doc.dns();
-        if (saved != null && saved.spf() != null && saved.dmarc() != null && saved.autodiscoverHost() != null
-                && (saved.dkim() != null || dkimSelectors.isEmpty())) {
-            return doc;
+    /** Several messages: one record each, in input order, on all cores; the summary on standard error. */
+    private int many(Peeking<MessageSource.Message> messages, BounceAnalysis analysis, Expertise expertise, Language lang,
+                     PrintWriter err) throws IOException, InterruptedException {
+        ReportFormat format = output.format(spec.commandLine(), ReportFormat.JSONL);
+        boolean lines = format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN;
+        Wording words = expertise.wording(lang);
+        BounceSummary summary = new BounceSummary(err, expertise.rules().replies(),
+                Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
+        try (Writer w = Outputs.open(out, spec.commandLine().getOut())) {
+            OrderedParallel.run(messages, jobs, 4, m -> {
+                BounceOutcome o = analysis.analyze(m);
+                return new Rendered(o, lines ? o.jsonLine() : text(o, format, words));
+            }, r -> {
+                summary.count(r.outcome());
+                try {
+                    w.write(r.text());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            err.println("exdiag: cannot write the output: " + e.getCause().getMessage());
+            return ExitCodes.FAILED;
         }
-        Expectation expect;
-        Endpoint resolver;
-        try {
-            expect = privateHost != null ? new Expectation(Offer.PRIVATE, null, privateHost)
-                    : doc.expect() != null ? doc.expect() : new Expectation(Offer.HOSTED, null, null);
-            resolver = dns == null ? null : Endpoint.parse(dns, 53);
-            DiagnosticSettings.checkDkimSelectors(dkimSelectors);
-        } catch (RuntimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        String domain = doc.mailbox().substring(doc.mailbox().lastIndexOf('@') + 1);
-        err.println("exdiag: looking up the records of " + domain + (resolver == null ? "" : " at " + resolver));
-        DnsFacts looked = DomainRecordsLookup.lookUp(domain, expect, resolver, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                expertise.rules().expectedValues().spfDomains(), dkimSelectors);
-        return doc.withDomainRecords(looked);
+        summary.print();
+        return summary.errors() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private byte[] readInput() throws IOException {
-        if (input.equals("-")) {
-            InputStream in = System.in;
-            return in.readNBytes(NdrReader.MAX_BYTES + 1);
+    private record Rendered(BounceOutcome outcome, String text) {
+    }
+
+    private static String text(BounceOutcome o, ReportFormat format, Wording words) {
+        String header = format == ReportFormat.MARKDOWN ? "<!-- " + o.source() + " -->\n" : "== " + o.source() + " ==\n";
+        String body = o.failed() ? o.source() + ": error: " + o.error() + "\n"
+                : o.isSkipped() ? o.source() + ": " + BounceOutcome.NOT_A_BOUNCE + " (" + o.skipped() + ")\n"
+                : ReportWriter.write(o.report(), o.facts(), format, words);
+        return header + body + "\n";
+    }
+
+    /** The domain's records from DNS, where the facts hold none (a saved diagnostic's own records win); once per domain. */
+    private final class RecordLookups implements UnaryOperator<FactsDocument> {
+        private final Expertise expertise;
+        private final PrintWriter err;
+        private final Endpoint resolver;
+        private final Expectation privateOffer;
+        private final Map<String, DnsFacts> byDomain = new ConcurrentHashMap<>();
+
+        RecordLookups(Expertise expertise, PrintWriter err) {
+            this.expertise = expertise;
+            this.err = err;
+            try {
+                this.resolver = dns == null ? null : Endpoint.parse(dns, 53);
+                this.privateOffer = privateHost == null ? null : new Expectation(Offer.PRIVATE, null, privateHost);
+                DiagnosticSettings.checkDkimSelectors(dkimSelectors);
+            } catch (RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
-        Path file = Path.of(input);
-        if (!Files.isRegularFile(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + input);
+
+        @Override
+        public FactsDocument apply(FactsDocument doc) {
+            DnsFacts saved = doc.dns();
+            String domain = doc.domainChecked();
+            if (domain == null || saved != null && saved.spf() != null && saved.dmarc() != null && saved.autodiscoverHost() != null
+                    && (saved.dkim() != null || dkimSelectors.isEmpty())) {
+                return doc;
+            }
+            Expectation expect = privateOffer != null ? privateOffer
+                    : doc.expect() != null ? doc.expect() : new Expectation(Offer.HOSTED, null, null);
+            String d = domain.toLowerCase(java.util.Locale.ROOT);
+            DnsFacts looked = byDomain.computeIfAbsent(d + " " + expect, key -> {
+                synchronized (err) {
+                    err.println("exdiag: looking up the records of " + d + (resolver == null ? "" : " at " + resolver));
+                    err.flush();
+                }
+                return DomainRecordsLookup.lookUp(d, expect, resolver, Duration.ofSeconds(3), Duration.ofSeconds(10),
+                        expertise.rules().expectedValues().spfDomains(), dkimSelectors);
+            });
+            return doc.withDomainRecords(looked);
         }
-        if (Files.size(file) > NdrReader.MAX_BYTES) {
-            throw new CommandLine.ParameterException(spec.commandLine(), input + ": larger than " + NdrReader.MAX_BYTES + " bytes: not a bounce");
-        }
-        return Files.readAllBytes(file);
     }
 }

@@ -152,7 +152,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<BounceFacts> bounces = new ArrayList<>();
         for (Path file : bounceFiles) {
             try {
-                bounces.addAll(NdrReader.read(Files.readAllBytes(file)));
+                bounces.addAll(NdrReader.read(Files.readAllBytes(file)).bounces());
             } catch (NdrException | IOException e) {
                 err.println("error: " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;

@@ -1,6 +1,8 @@
 package org.exdiag.engine;
 
 import java.util.List;
+import org.exdiag.facts.BounceFacts;
+import org.exdiag.facts.SmtpReply;
 import org.exdiag.rules.Reply;
 import org.exdiag.rules.ReplyClass;
 
@@ -27,6 +29,17 @@ public final class ReplyClassifier {
     public ReplyClass classify(Reply reply) {
         ReplyPattern pattern = index.first(reply);
         return pattern == null ? null : new ReplyClass(reply, pattern.category(), pattern.name());
+    }
+
+    /**
+     * The reply a bounce quotes, as the rules see it: placement bounce, attempt = the bounce's index. A
+     * reply quoted without its enhanced code takes the one the bounce gives for the recipient (a DSN's
+     * Status, Exchange's "#5.1.1").
+     */
+    public static Reply bounceReply(int index, BounceFacts bounce) {
+        SmtpReply parsed = bounce.parsed();
+        String enhanced = parsed.enhancedCode() != null ? parsed.enhancedCode() : bounce.status();
+        return new Reply("bounce", index, index, null, parsed.code(), enhanced, parsed.text(), bounce.reply());
     }
 
     /** The same answer by trying every pattern in order: what the index must agree with. */

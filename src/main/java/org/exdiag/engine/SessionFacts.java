@@ -6,6 +6,7 @@ import java.util.List;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.BounceFacts;
+import org.exdiag.facts.BounceKind;
 import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.facts.DeliveryAttempt;
 import org.exdiag.facts.DirectTestFacts;
@@ -57,7 +58,7 @@ final class SessionFacts {
         ExpectedValues expected = rules.expectedValues();
         facts.add(expected);
         facts.add(new Clock(clock));
-        facts.add(new Mailbox(doc.mailbox(), Hosts.normalize(doc.domain())));
+        facts.add(new Mailbox(doc.mailbox(), Hosts.normalize(doc.domainChecked())));
         facts.add(expect(doc.expect(), expected));
         if (doc.dns() != null) {
             addMx(doc.dns().mx(), facts);
@@ -99,10 +100,9 @@ final class SessionFacts {
         List<BounceFacts> bounces = doc.bouncesOrEmpty();
         for (int i = 0; i < bounces.size(); i++) {
             BounceFacts b = bounces.get(i);
-            facts.add(new Bounce(i, Hosts.normalize(b.remoteMta()), b.recipient(), b.receivedAt()));
-            SmtpReply parsed = b.parsed();
-            addReply(new Reply("bounce", i, i, null, parsed.code(), parsed.enhancedCode(), parsed.text(), b.reply()),
-                    rules.replies(), facts);
+            facts.add(new Bounce(i, Hosts.normalize(b.remoteMta()), b.recipient(), b.receivedAt(),
+                    b.kind() == null ? BounceKind.REFUSED.wire() : b.kind().wire(), b.status()));
+            addReply(ReplyClassifier.bounceReply(i, b), rules.replies(), facts);
         }
         for (CouldNotCheckFacts c : doc.couldNotCheckOrEmpty()) {
             facts.add(new CouldNotCheck(c.part(), c.reason()));

@@ -118,7 +118,7 @@ public final class Diagnostic {
             AccountSource.View view = within(provider, remaining(startNanos),
                     new AccountSource.View(null, null, null, null, List.of(new CouldNotCheckFacts("account",
                             "not finished within the diagnostic's time"))));
-            return new FactsDocument(FactsDocument.VERSION, mailbox, started, expectation(view),
+            return new FactsDocument(FactsDocument.VERSION, mailbox, null, started, expectation(view),
                     new DnsFacts(mxFacts, srvFacts, hostFacts, spfFacts, dmarcFacts, dkimFacts), view.account(), view.provider(),
                     new AuthFacts(web, imapAuth), out.smtp(),
                     in.delivery(), in.direct(), new TestEmailFacts(out.sent(), in.received(), in.waitedSeconds()), null,

@@ -22,7 +22,7 @@ public final class MarkdownReport {
     public static String render(Report report, FactsDocument facts, Wording words) {
         StringBuilder out = new StringBuilder();
         String colon = words.colon();
-        out.append("## ").append(words.word("help.title")).append(' ').append(report.mailbox()).append("\n\n");
+        out.append("## ").append(words.word("help.title")).append(' ').append(report.subject(words)).append("\n\n");
         out.append("**").append(words.word("help.verdict")).append(colon.stripTrailing()).append("** ")
                 .append(words.word("verdict." + report.verdict().wire()))
                 .append("  \n**").append(words.word("help.collected")).append(colon.stripTrailing()).append("** ")

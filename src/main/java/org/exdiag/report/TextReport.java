@@ -10,7 +10,7 @@ public final class TextReport {
 
     public static String render(Report report, Wording words) {
         StringBuilder out = new StringBuilder();
-        out.append(report.mailbox()).append(words.colon()).append(words.word("verdict." + report.verdict().wire())).append('\n');
+        out.append(report.subject(words)).append(words.colon()).append(words.word("verdict." + report.verdict().wire())).append('\n');
         List<ReportWarning> roots = report.warnings().stream().filter(w -> w.explainedBy().isEmpty()).toList();
         List<ReportWarning> explained = report.warnings().stream().filter(w -> !w.explainedBy().isEmpty()).toList();
         if (!roots.isEmpty()) {

@@ -8,6 +8,12 @@ import java.time.Instant;
  *
  * @param remoteMta the server that refused, normalized, or null
  * @param recipient the address written to, or null
+ * @param kind      refused, expired or undeliverable (facts before version 3: refused)
+ * @param status    the enhanced status code the bounce gives, or null
  */
-public record Bounce(int index, String remoteMta, String recipient, Instant receivedAt) {
+public record Bounce(int index, String remoteMta, String recipient, Instant receivedAt, String kind, String status) {
+    /** The recipient's domain (after '@'), or null. */
+    public String recipientDomain() {
+        return recipient == null ? null : recipient.substring(recipient.lastIndexOf('@') + 1);
+    }
 }

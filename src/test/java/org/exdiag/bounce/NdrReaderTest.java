@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class NdrReaderTest {
     private static List<BounceFacts> read(String name) throws Exception {
-        return NdrReader.read(Files.readAllBytes(Path.of("src/test/resources/ndr", name)));
+        return NdrReader.read(Files.readAllBytes(Path.of("src/test/resources/ndr", name))).bounces();
     }
 
     @Test
@@ -27,7 +27,7 @@ class NdrReaderTest {
         assertThat(b.get(0).recipient()).isEqualTo("someone@gmail.com");
         assertThat(b.get(0).remoteMta()).isNull(); // "gmail-smtp-in.l.google.com. (142.250.0.27, ...)" is not a bare host
         assertThat(b.get(0).receivedAt()).isNotNull();
-        assertThat(NdrReader.addressedTo(Files.readAllBytes(Path.of("src/test/resources/ndr/gmail-dsn.eml")))).isEqualTo("jane@example.com");
+        assertThat(NdrReader.read(Files.readAllBytes(Path.of("src/test/resources/ndr/gmail-dsn.eml"))).mailbox()).isEqualTo("jane@example.com");
     }
 
     @Test
@@ -90,7 +90,7 @@ class NdrReaderTest {
 
     @Test
     void theServersTextWithoutACodeIsStillABounce() throws Exception {
-        List<BounceFacts> b = NdrReader.read("The email account that you tried to reach does not exist.".getBytes());
+        List<BounceFacts> b = NdrReader.read("The email account that you tried to reach does not exist.".getBytes()).bounces();
         assertThat(b).singleElement().satisfies(x -> assertThat(x.reply()).isEqualTo("The email account that you tried to reach does not exist."));
     }
 

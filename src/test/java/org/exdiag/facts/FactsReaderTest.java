@@ -56,7 +56,7 @@ class FactsReaderTest {
                     - {stage: AUTH, reply: "535 5.7.3 Authentication unsuccessful"}
                 testEmail: {sent: false, received: null, waitedSeconds: 0}
                 """);
-        assertThat(doc.domain()).isEqualTo("example.com");
+        assertThat(doc.domainChecked()).isEqualTo("example.com");
         assertThat(doc.collectedAt()).isEqualTo(Instant.parse("2026-11-26T10:15:00Z"));
         assertThat(doc.expect().mailSetup()).isEqualTo(MailSetup.EXCHANGE_ONLY);
         assertThat(doc.dns().mx().records()).containsExactly(new MxRecord(1, "mx1.mail.ovh.net."));

@@ -1,0 +1,78 @@
+package org.exdiag.bounce;
+
+import java.util.regex.Pattern;
+
+/**
+ * What tells a bounce from the other automatic mail a bounce processor meets: auto-replies (out of
+ * office), notices that mail was delivered, and warnings that it is only delayed and still being tried.
+ */
+final class BounceSigns {
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?i)out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?(?:reply|response|responder|antwort)"
+            + "|^(?:auto|autoreply|abwesend|absence|absent|vacation|away)\\b|abwesenheit|r[ée]ponse automatique|respuesta autom[aá]tica|risposta automatica"
+            + "|on (?:vacation|holiday|leave)|i am (?:currently )?(?:out|away)|thank you for (?:your (?:e-?mail|message)|contacting)|we have received your");
+    private static final Pattern DELIVERED = Pattern.compile("(?i)\\((?:success|delivered|relayed)\\)|^(?:delivered|relayed|delivery (?:notification|report): (?:delivered|success))\\b"
+            + "|(?:was|has been) (?:successfully )?(?:delivered|relayed)(?: successfully)? to|delivery to the following recipients? (?:was )?(?:succeeded|successful|complete)"
+            + "|your message (?:was|has been) delivered");
+    private static final Pattern DELAYED = Pattern.compile("(?i)\\(delay(?:ed)?\\)|delivery (?:has been |is )?delayed|delayed mail|mail delivery delayed|still being retried"
+            + "|warning: (?:could not send|message still undelivered)|this is a warning message only|will (?:continue to |keep )?(?:retry|try)|still trying"
+            + "|no action is required on your part|delivery attempts will continue|has not yet been delivered|not yet been able to deliver"
+            + "|message (?:is )?delayed|temporarily deferred|will be retried|retry (?:will|until)");
+    private static final Pattern FAILED = Pattern.compile("(?i)undeliver|undelivered|could not be delivered|couldn'?t be delivered|wasn'?t able to deliver|was not delivered"
+            + "|not be delivered|delivery (?:has )?failed|failed permanently|permanent(?:ly)? (?:error|fail)|delivery failure|failure notice|returned mail|mail delivery failed"
+            + "|non[- ]?delivery|rejected|refused|unable to deliver|i'?m afraid|message not delivered|delivery status notification \\(failure\\)|returned to sender"
+            + "|mail system error|unzustellbar|non remis|nicht zugestellt|no se pudo entregar|impossible de remettre|error sending|could not deliver|bounced?|failed");
+    private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)mailer-daemon|postmaster|mail delivery (?:subsystem|system)|mail ?administrator|delivery ?status|mdaemon|bounce");
+
+    private BounceSigns() {
+    }
+
+    /** An auto-reply: its headers say so (RFC 3834's Auto-Submitted: auto-replied), or its subject does. */
+    static boolean isAutoReply(MessageParts parts) {
+        String auto = parts.header("Auto-Submitted");
+        if (auto != null && auto.toLowerCase(java.util.Locale.ROOT).startsWith("auto-replied")) {
+            return true;
+        }
+        if (parts.header("X-Autoreply") != null || parts.header("X-Autorespond") != null || parts.header("X-Auto-Response-Suppress") != null
+                && subject(parts).toLowerCase(java.util.Locale.ROOT).startsWith("automatic reply")) {
+            return true;
+        }
+        String precedence = parts.header("Precedence");
+        if (precedence != null && precedence.toLowerCase(java.util.Locale.ROOT).contains("auto_reply")) {
+            return true;
+        }
+        return AUTO_REPLY_SUBJECT.matcher(subject(parts)).find() && !FAILED.matcher(subject(parts)).find();
+    }
+
+    /** A notice that mail was delivered, or only delayed and still being tried: no failure said. */
+    static boolean isDeliveredOrDelayed(String subject, String notice) {
+        if (FAILED.matcher(subject).find() && !DELAYED.matcher(subject).find()) {
+            return false;
+        }
+        return DELIVERED.matcher(subject).find() || DELAYED.matcher(subject).find()
+                || (DELIVERED.matcher(notice).find() || DELAYED.matcher(notice).find()) && !FAILED.matcher(notice).find();
+    }
+
+    /** Whether the message presents itself as a failure report: its sender, subject or words. */
+    static boolean looksLikeBounce(MessageParts parts, String notice) {
+        String from = parts.header("From");
+        return from != null && BOUNCE_SENDER.matcher(from).find() || FAILED.matcher(subject(parts)).find() || FAILED.matcher(notice).find()
+                || MessageParts.baseType(parts.message).equals("multipart/report");
+    }
+
+    /** The first line of a notice that says the mail failed, and the line after it, for a bounce that names no reason. */
+    static String failureSentence(String notice) {
+        String[] lines = notice.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (FAILED.matcher(lines[i]).find() && lines[i].strip().length() > 10) {
+                String next = i + 1 < lines.length ? lines[i + 1].strip() : "";
+                return (lines[i].strip() + (next.isEmpty() ? "" : " " + next)).replaceAll("\\s+", " ");
+            }
+        }
+        return null;
+    }
+
+    static String subject(MessageParts parts) {
+        String s = parts.header("Subject");
+        return s == null ? "" : s;
+    }
+}
