@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class Addresses {
     /** An address in running text: RFC 5322's atext local part (or a quoted one), a dotted domain. */
     static final Pattern IN_TEXT = Pattern.compile(
-            "(?<![A-Za-z0-9._%+=#$&'*/?^`{|}~!-])((?:\"[^\"\\n]{1,64}\"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
+            "(?<![A-Za-z0-9._%+=#$&*/?^`{|}~!-])((?:\"[^\"\\n]{1,64}\"|[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]*(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
                     + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?![A-Za-z0-9-]|\\.[A-Za-z0-9])");
     /** Local parts of mail systems' own mailboxes: never a customer's address, nor a refused recipient. */
     private static final Set<String> SYSTEM = Set.of("postmaster", "mailer-daemon", "mailerdaemon", "mail-daemon", "daemon",
@@ -32,7 +32,18 @@ final class Addresses {
         if (!m.find()) {
             return null;
         }
-        String address = m.group(1).toLowerCase(Locale.ROOT);
+        return normalize(m.group(1));
+    }
+
+    /**
+     * An address found in text, as facts take it: lower case, without the routing prefix Exchange's X.400
+     * gateways write before it ("dda:SMTP=someone@example.com"); null when too long.
+     */
+    static String normalize(String found) {
+        String address = found.toLowerCase(Locale.ROOT);
+        if (address.startsWith("smtp=") || address.startsWith("smtp:")) {
+            address = address.substring(5);
+        }
         return address.length() > MAX_LENGTH ? null : address;
     }
 

@@ -19,7 +19,10 @@ final class BounceKinds {
             + "|delivery time limit|timeout (?:has )?expired|giving up after|gave up after|has been failing for a long time|all hosts .* have been failing"
             + "|delivery attempts? (?:will be|have been) (?:stopped|abandoned)|undeliverable for [0-9]+ (?:days?|hours?)|was not delivered after multiple attempts"
             + "|could not deliver the message in the time limit|the server has tried to deliver this message, without success|message could not be delivered in time"
-            + "|too many (?:delivery )?(?:retries|attempts)|\\b[45]\\.4\\.7\\b");
+            + "|too many (?:delivery )?(?:retries|attempts)|exceeded (?:the )?maximum (?:number of )?(?:delivery )?(?:attempts|retries)|delivery failed [0-9]+ attempts"
+            + "|failed after [0-9]+ attempts|not (?:been )?(?:collected|delivered|reachable) (?:after|within|for) (?:the (?:allowed )?)?[0-9]+|within the allowed queue period"
+            + "|(?:was|were) aborted after [0-9.]+ (?:hours?|days?)|could not initiate smtp conversation|temp_failure|is not responding"
+            + "|\\b[45]\\.4\\.7\\b");
     /** The sending side's words for a receiver it could not find or reach. */
     private static final Pattern UNDELIVERABLE = Pattern.compile("(?i)host or domain name not found|name service error|domain (?:name )?not found|no such domain"
             + "|unrouteable|unroutable|all relevant mx records point to non-existent hosts|no (?:valid )?mx|(?:mx|dns) (?:record|lookup|error)"
@@ -27,7 +30,8 @@ final class BounceKinds {
             + "|host (?:name )?(?:is )?unknown|unknown host|host not found|domain does not exist|domain (?:is )?(?:not )?(?:exist|found|unknown|invalid)"
             + "|connection refused|no route to host|network (?:is )?unreachable|host (?:is )?unreachable|unable to connect|could(?: not|n'?t) connect"
             + "|can'?t connect|connect(?:ion)? (?:to [^ ]+ )?(?:failed|timed out)|timed out while connecting|connection timed out|lost connection"
-            + "|malformed or unexpected name server reply|does not accept mail|null mx|domain has no mail|no mail servers? (?:for|found)"
+            + "|malformed (?:or unexpected )?name server reply|does not accept mail|null mx|domain has no mail|no mail servers? (?:for|found)"
+            + "|could not find a gateway|no route|connection (?:was )?dropped|name or service not known"
             + "|\\b[45]\\.4\\.[0-6]\\b|\\b[45]\\.1\\.2\\b");
 
     private BounceKinds() {
@@ -39,10 +43,13 @@ final class BounceKinds {
      * @param status       the recipient's status code, or null
      * @param gaveUp       whether the bounce says it failed while the status is temporary (a DSN's
      *                     Action: failed with a 4.x.x status): the sending side stopped retrying
+     * @param context      the notice's words as a whole, or null: where no server answered, they may say
+     *                     that the sending side gave up
      */
-    static BounceKind of(String words, boolean quotesServer, String status, boolean gaveUp) {
+    static BounceKind of(String words, boolean quotesServer, String status, boolean gaveUp, String context) {
         String w = words == null ? "" : words;
-        if (EXPIRED.matcher(w).find() || status != null && status.matches("[45]\\.4\\.7")) {
+        if (EXPIRED.matcher(w).find() || status != null && status.matches("[45]\\.4\\.7")
+                || !quotesServer && context != null && EXPIRED.matcher(context).find()) {
             return BounceKind.EXPIRED;
         }
         if (!quotesServer && UNDELIVERABLE.matcher(w).find()) {

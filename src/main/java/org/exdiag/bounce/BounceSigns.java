@@ -26,21 +26,23 @@ final class BounceSigns {
     private BounceSigns() {
     }
 
-    /** An auto-reply: its headers say so (RFC 3834's Auto-Submitted: auto-replied), or its subject does. */
+    /**
+     * An auto-reply: its headers say so (RFC 3834's Auto-Submitted: auto-replied, X-Autoreply), or its
+     * subject does, and neither its sender nor its subject presents it as a failure (Exim marks its
+     * bounces auto-replied, Sieve's reject too).
+     */
     static boolean isAutoReply(MessageParts parts) {
+        String subject = subject(parts);
+        String from = parts.header("From");
+        if (FAILED.matcher(subject).find() || from != null && BOUNCE_SENDER.matcher(from).find()) {
+            return false;
+        }
         String auto = parts.header("Auto-Submitted");
-        if (auto != null && auto.toLowerCase(java.util.Locale.ROOT).startsWith("auto-replied")) {
-            return true;
-        }
-        if (parts.header("X-Autoreply") != null || parts.header("X-Autorespond") != null || parts.header("X-Auto-Response-Suppress") != null
-                && subject(parts).toLowerCase(java.util.Locale.ROOT).startsWith("automatic reply")) {
-            return true;
-        }
         String precedence = parts.header("Precedence");
-        if (precedence != null && precedence.toLowerCase(java.util.Locale.ROOT).contains("auto_reply")) {
-            return true;
-        }
-        return AUTO_REPLY_SUBJECT.matcher(subject(parts)).find() && !FAILED.matcher(subject(parts)).find();
+        return auto != null && auto.toLowerCase(java.util.Locale.ROOT).startsWith("auto-replied")
+                || parts.header("X-Autoreply") != null || parts.header("X-Autorespond") != null
+                || precedence != null && precedence.toLowerCase(java.util.Locale.ROOT).contains("auto_reply")
+                || AUTO_REPLY_SUBJECT.matcher(subject).find();
     }
 
     /** A notice that mail was delivered, or only delayed and still being tried: no failure said. */
@@ -57,6 +59,12 @@ final class BounceSigns {
         String from = parts.header("From");
         return from != null && BOUNCE_SENDER.matcher(from).find() || FAILED.matcher(subject(parts)).find() || FAILED.matcher(notice).find()
                 || MessageParts.baseType(parts.message).equals("multipart/report");
+    }
+
+    /** Whether a message's sender or subject presents it as a failure report (not its words: an original may quote them). */
+    static boolean looksLikeBounceSender(MessageParts parts) {
+        String from = parts.header("From");
+        return from != null && BOUNCE_SENDER.matcher(from).find() && FAILED.matcher(subject(parts)).find();
     }
 
     /** The first line of a notice that says the mail failed, and the line after it, for a bounce that names no reason. */

@@ -24,6 +24,7 @@ import org.eclipse.angus.mail.dsn.DeliveryStatus;
 final class DsnFields {
     /** Where DSN fields start in a plain text: a recipient field at the start of a line. */
     private static final Pattern IN_TEXT = Pattern.compile("(?im)^(?:Final|Original)-Recipient:");
+    private static final Pattern STATUS_COMMENT = Pattern.compile("^\\s*[245]\\.[0-9.]+\\s*\\((.{3,})\\)\\s*$");
     private static final Pattern TYPED = Pattern.compile("^\\s*([A-Za-z0-9-]+)\\s*;\\s*(.*)$", Pattern.DOTALL);
 
     private DsnFields() {
@@ -66,17 +67,15 @@ final class DsnFields {
     }
 
     private static java.util.Optional<DsnRecipient> recipient(InternetHeaders fields) {
-        String recipient = untyped(field(fields, "Final-Recipient"));
-        if (recipient == null || recipient.isBlank()) {
-            recipient = untyped(field(fields, "Original-Recipient"));
-        }
-        if (recipient == null || recipient.isBlank()) {
-            recipient = untyped(field(fields, "X-Actual-Recipient"));
+        String recipient = recipientOf(Addresses.clean(untyped(field(fields, "Final-Recipient"))),
+                Addresses.clean(untyped(field(fields, "Original-Recipient"))));
+        if (recipient == null) {
+            recipient = Addresses.clean(untyped(field(fields, "X-Actual-Recipient")));
         }
         String action = field(fields, "Action");
-        String status = field(fields, "Status");
+        String statusField = field(fields, "Status");
         String diagnosticField = replyField(fields, "Diagnostic-Code");
-        if (recipient == null && action == null && status == null && diagnosticField == null) {
+        if (recipient == null && action == null && statusField == null && diagnosticField == null) {
             return java.util.Optional.empty();
         }
         String diagnosticType = null;
@@ -88,8 +87,26 @@ final class DsnFields {
                 diagnostic = typed.group(2).strip();
             }
         }
-        return java.util.Optional.of(new DsnRecipient(action == null ? null : action.strip(), Addresses.clean(recipient),
-                Statuses.first(status), blankToNull(diagnostic), diagnosticType, untyped(field(fields, "Remote-MTA"))));
+        if (diagnostic == null && statusField != null) {
+            // "Status: 5.0.0 (recipient reached disk quota)": the only words some mail systems give.
+            Matcher comment = STATUS_COMMENT.matcher(statusField);
+            diagnostic = comment.find() ? comment.group(1).strip() : null;
+        }
+        return java.util.Optional.of(new DsnRecipient(action == null ? null : action.strip(), recipient,
+                Statuses.first(statusField), blankToNull(diagnostic), diagnosticType, untyped(field(fields, "Remote-MTA"))));
+    }
+
+    /**
+     * The recipient as the customer wrote it: the Final-Recipient, unless it is no address (an X.400 name)
+     * or an internal routing form of the Original-Recipient (a host of its domain, a host with no domain).
+     */
+    private static String recipientOf(String fin, String original) {
+        if (fin == null || original == null || fin.equals(original)) {
+            return fin != null ? fin : original;
+        }
+        String finalDomain = Addresses.domain(fin);
+        String originalDomain = Addresses.domain(original);
+        return finalDomain.endsWith("." + originalDomain) || !finalDomain.contains(".") ? original : fin;
     }
 
     private static String field(InternetHeaders fields, String name) {

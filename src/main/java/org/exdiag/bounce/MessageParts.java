@@ -35,6 +35,8 @@ final class MessageParts {
     final StringBuilder notice = new StringBuilder();
     /** The returned original's headers (message/rfc822 or text/rfc822-headers), when attached. */
     InternetHeaders original;
+    /** The first attached whole message: the returned original, or a bounce forwarded as an attachment. */
+    Part attached;
 
     private MessageParts(MimeMessage message) {
         this.message = message;
@@ -61,6 +63,9 @@ final class MessageParts {
                 || type.equals("message/global-headers")) {
             if (original == null) {
                 original = headersOf(part);
+            }
+            if (attached == null && !type.endsWith("headers")) {
+                attached = part;
             }
         } else if (type.startsWith("multipart/")) {
             Multipart multipart = multipart(part);
@@ -182,6 +187,21 @@ final class MessageParts {
         try (InputStream in = part.getInputStream()) {
             byte[] head = in.readNBytes(64 * 1024);
             return new InternetHeaders(new ByteArrayInputStream(head));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The attached message, when it is itself a bounce (a bounce forwarded as an attachment); else null. */
+    MessageParts attachedBounce() {
+        if (attached == null) {
+            return null;
+        }
+        try {
+            MimeMessage inner = attached.getContent() instanceof MimeMessage m ? m
+                    : new MimeMessage(message.getSession() == null ? null : message.getSession(), attached.getInputStream());
+            MessageParts parts = of(inner);
+            return !parts.dsns.isEmpty() || BounceSigns.looksLikeBounceSender(parts) ? parts : null;
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;
         }

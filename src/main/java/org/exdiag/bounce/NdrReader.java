@@ -54,16 +54,31 @@ public final class NdrReader {
         if (message.length > MAX_BYTES) {
             throw new NdrException("larger than " + MAX_BYTES + " bytes: not a bounce");
         }
-        String head = new String(message, 0, Math.min(message.length, 8192), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        int start = afterBlankLines(message);
+        String head = new String(message, start, Math.min(message.length - start, 8192), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         if (looksLikeMessage(head)) {
             try {
-                MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(message));
-                return fromMessage(MessageParts.of(mime), received(mime));
+                MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(message, start, message.length - start));
+                return fromMessage(MessageParts.of(mime), received(mime), true);
             } catch (MessagingException | IOException | RuntimeException e) {
                 // A message too broken for MIME: read its bytes as text below.
             }
         }
         return fromText(MessageParts.decode(message, null));
+    }
+
+    /** Where the first line that is not blank starts: some saved messages open with empty lines. */
+    private static int afterBlankLines(byte[] message) {
+        int lineStart = 0;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (b == '\n') {
+                lineStart = i + 1;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                return lineStart;
+            }
+        }
+        return 0;
     }
 
     private static boolean looksLikeMessage(String head) {
@@ -84,7 +99,7 @@ public final class NdrReader {
         }
     }
 
-    private static NdrReading fromMessage(MessageParts parts, Instant received) {
+    private static NdrReading fromMessage(MessageParts parts, Instant received, boolean mayOpenAttached) {
         NoticeText notice = NoticeText.of(parts.notice.toString());
         List<DsnRecipient> dsn = new ArrayList<>();
         String dsnSender = null;
@@ -104,10 +119,10 @@ public final class NdrReader {
         if (!dsn.isEmpty() && dsn.stream().noneMatch(DsnRecipient::failed)) {
             return dsn.stream().allMatch(DsnRecipient::notAFailure) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text)
                     ? NdrReading.notABounce("the delivery status notification reports no failure (delayed or delivered)")
-                    : NdrReading.bounce(fromDsn(dsn, proseOf(notice, notRecipients), notice, received), mailbox);
+                    : NdrReading.bounce(fromDsn(dsn, ProseRefusals.read(notice.text, notRecipients), notice, received), mailbox);
         }
-        List<ProseRefusals.Refusal> prose = proseOf(notice, notRecipients);
-        List<BounceFacts> bounces = dsn.isEmpty() ? fromProse(prose, notice.text, received)
+        List<ProseRefusals.Refusal> prose = ProseRefusals.read(notice.text, notRecipients);
+        List<BounceFacts> bounces = dsn.isEmpty() ? fromProse(prose, notice, received)
                 : fromDsn(dsn.stream().filter(DsnRecipient::failed).toList(), prose, notice, received);
         if (!bounces.isEmpty() && (dsn.isEmpty() || bounces.stream().anyMatch(b -> b.recipient() != null))) {
             if (dsn.isEmpty() && (BounceSigns.isAutoReply(parts) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text))
@@ -116,38 +131,46 @@ public final class NdrReader {
             }
             return NdrReading.bounce(bounces, mailbox);
         }
+        MessageParts forwarded = mayOpenAttached ? parts.attachedBounce() : null;
+        if (forwarded != null) {
+            // A bounce forwarded as an attachment: the attached message says what happened.
+            NdrReading inner = fromMessage(forwarded, received(forwarded.message), false);
+            if (inner.isBounce()) {
+                return NdrReading.bounce(inner.bounces(), mailbox != null ? mailbox : inner.mailbox());
+            }
+        }
         if (BounceSigns.isAutoReply(parts) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text)
                 || !BounceSigns.looksLikeBounce(parts, notice.text)) {
             return NdrReading.notABounce("an auto-reply or a notice of delivery or delay, not a failure");
         }
         // A failure report that names no recipient and quotes no reply: its own words are all there is.
-        String words = BounceSigns.failureSentence(notice.text);
+        String words = notice.gist();
         if (words == null) {
             words = BounceSigns.subject(parts).isBlank() ? "the message was not delivered" : BounceSigns.subject(parts);
         }
-        return NdrReading.bounce(List.of(bounce(words, null, null, received, false, Statuses.first(notice.text), false)), mailbox);
-    }
-
-    private static List<ProseRefusals.Refusal> proseOf(NoticeText notice, Set<String> notRecipients) {
-        return ProseRefusals.read(notice.text, notRecipients);
+        return NdrReading.bounce(List.of(bounce(words, null, null, received, false, Statuses.first(notice.text), false, words)), mailbox);
     }
 
     /** Pasted text: the refusals its prose names, else the reply lines it holds, else the text itself. */
     private static NdrReading fromText(String text) {
         NoticeText notice = NoticeText.of(text);
-        List<BounceFacts> bounces = fromProse(ProseRefusals.read(notice.text, Set.of()), notice.text, null);
+        List<BounceFacts> bounces = fromProse(ProseRefusals.read(notice.text, Set.of()), notice, null);
         if (bounces.isEmpty() && !notice.text.isBlank() && notice.text.strip().length() < 2000) {
-            bounces = List.of(bounce(notice.text.strip(), null, null, null, false, null, false));
+            bounces = List.of(bounce(notice.text.strip(), null, null, null, false, null, false, null));
         }
         return bounces.isEmpty() ? NdrReading.notABounce("no refusal found in it") : NdrReading.bounce(bounces, null);
     }
 
-    /** Each failed recipient of a DSN, its reply from the Diagnostic-Code, else from what the prose says of it. */
+    /**
+     * Each failed recipient of a DSN: its reply from the Diagnostic-Code when it quotes a server, else what
+     * the prose says of the recipient, with the DSN's own words after it; else what the notice says.
+     */
     private static List<BounceFacts> fromDsn(List<DsnRecipient> failed, List<ProseRefusals.Refusal> prose, NoticeText notice,
                                              Instant received) {
         List<BounceFacts> out = new ArrayList<>();
         for (DsnRecipient r : failed) {
             ProseRefusals.Refusal said = proseFor(r.recipient(), prose, failed.size());
+            RefusalText.Found words = said == null ? null : said.found();
             String reply = null;
             boolean quotesServer = false;
             if (r.diagnostic() != null) {
@@ -155,30 +178,33 @@ public final class NdrReader {
                 quotesServer = server != null && (r.diagnosticType() == null || r.quotesServer() || server.equals(r.diagnostic()));
                 reply = server != null ? server : r.diagnostic();
             }
-            if ((reply == null || !quotesServer) && said != null && said.found().reply() != null && said.found().quotesServer()) {
-                reply = said.found().reply();
-                quotesServer = true;
-            }
-            if (reply == null && said != null && said.found().reply() != null) {
-                reply = said.found().reply();
+            if (!quotesServer && words != null && words.reply() != null) {
+                if (words.quotesServer()) {
+                    reply = words.reply();
+                    quotesServer = true;
+                } else if (reply == null || !words.reply().toLowerCase(java.util.Locale.ROOT).contains(reply.toLowerCase(java.util.Locale.ROOT))) {
+                    reply = reply == null ? words.reply() : words.reply() + "\n" + reply; // the notice's words first: they say more
+                }
             }
             if (reply == null) {
-                reply = BounceSigns.failureSentence(notice.text);
+                String server = RefusalText.serverReply(notice.text);
+                quotesServer = server != null;
+                reply = server != null ? server : notice.gist();
             }
             if (reply == null) {
                 reply = r.status() != null ? r.status() : "failed";
             }
             String recipient = r.recipient() != null ? r.recipient() : said != null ? said.recipient() : null;
             String mta = RefusalText.host(r.remoteMta());
-            if (mta == null && said != null) {
-                mta = said.found().remoteMta();
+            if (mta == null && words != null) {
+                mta = words.remoteMta();
             }
             if (mta == null && r.diagnostic() != null) {
                 mta = RefusalText.remoteMta(r.diagnostic());
             }
-            String status = r.status() != null ? r.status() : Statuses.first(reply);
+            String status = r.status() != null && !(r.status().endsWith(".0.0") && Statuses.first(reply) != null) ? r.status() : Statuses.first(reply);
             boolean gaveUp = r.action() != null && r.failed() && r.status() != null && r.status().startsWith("4");
-            out.add(bounce(reply, mta, recipient, received, quotesServer, status, gaveUp));
+            out.add(bounce(reply, mta, recipient, received, quotesServer, status, gaveUp, notice.gist()));
         }
         return dedupe(out);
     }
@@ -193,40 +219,44 @@ public final class NdrReader {
         return recipients == 1 && prose.size() == 1 ? prose.get(0) : null;
     }
 
-    /** The recipients the prose names, each with its refusal; or, naming none, the one reply the text quotes. */
-    private static List<BounceFacts> fromProse(List<ProseRefusals.Refusal> prose, String notice, Instant received) {
+    /**
+     * The recipients the prose names, each with its refusal (a recipient with no words of its own takes the
+     * reply the notice quotes, else the notice's words); or, naming none, the one reply the text quotes.
+     */
+    private static List<BounceFacts> fromProse(List<ProseRefusals.Refusal> prose, NoticeText notice, Instant received) {
         List<BounceFacts> out = new ArrayList<>();
-        String fallback = null;
+        String gist = notice.gist();
         for (ProseRefusals.Refusal r : prose) {
             String reply = r.found().reply();
             boolean quotesServer = r.found().quotesServer();
             if (reply == null) {
-                fallback = fallback != null ? fallback : fallbackWords(notice);
-                reply = fallback;
+                reply = RefusalText.serverReply(notice.text);
+                quotesServer = reply != null;
+            }
+            if (reply == null) {
+                reply = gist;
             }
             if (reply == null) {
                 continue;
             }
-            out.add(bounce(reply, r.found().remoteMta(), r.recipient(), received, quotesServer, r.found().status(), false));
+            out.add(bounce(reply, r.found().remoteMta(), r.recipient(), received, quotesServer, r.found().status(), false, gist));
         }
         if (out.isEmpty()) {
-            String reply = RefusalText.serverReply(notice);
+            String reply = RefusalText.serverReply(notice.text);
             if (reply != null) {
-                out.add(bounce(reply, RefusalText.remoteMta(notice), null, received, true, Statuses.first(notice), false));
+                out.add(bounce(reply, RefusalText.remoteMta(notice.text), null, received, true, Statuses.first(notice.text), false, gist));
             }
         }
         return dedupe(out);
     }
 
-    /** For a recipient the notice names with no words of its own: the reply the notice quotes, else its failure sentence. */
-    private static String fallbackWords(String notice) {
-        String reply = RefusalText.serverReply(notice);
-        return reply != null ? reply : BounceSigns.failureSentence(notice);
-    }
-
+    /**
+     * @param context what the notice says as a whole: it may say that the sending side gave up ("was not
+     *                delivered within 2 days") where the recipient's own words do not
+     */
     private static BounceFacts bounce(String reply, String remoteMta, String recipient, Instant received, boolean quotesServer,
-                                      String status, boolean gaveUp) {
-        BounceKind kind = BounceKinds.of(reply, quotesServer, status, gaveUp);
+                                      String status, boolean gaveUp, String context) {
+        BounceKind kind = BounceKinds.of(reply, quotesServer, status, gaveUp, context);
         String to = recipient == null || !recipient.contains("@") || recipient.length() > 320 ? null : recipient;
         return new BounceFacts(reply, RefusalText.host(remoteMta), to, received, kind, status);
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class NoticeText {
     /** Lines that open an inline copy of the original. */
     private static final Pattern COPY_MARKER = Pattern.compile("(?im)^[ \\t>]*(?:-{2,}|={2,}|\\*{2,})?[ \\t]*(?:"
-            + "this is a copy of (?:the|your) message|below this line is a copy of the message"
+            + "this is a copy of (?:the|your) message|below this line is a copy of the message|start of (?:the )?returned message"
+            + "|here is a copy of the first part of the message|(?:the )?text of (?:the|your) (?:original )?message (?:was|is|follows)"
             + "|(?:the )?(?:original|returned|unsent|undelivered|undeliverable|rejected|your) (?:message|mail|e-?mail)(?: header| headers)?(?: text)?(?: follows|:|\\s*-{2,}|\\s*$)"
             + "|(?:the )?(?:original )?message (?:text |header |headers )?follows|message text follows|returned mail follows"
             + "|original message headers:?|(?:the )?headers? (?:of|from) the (?:original|returned|your) message"
@@ -26,6 +27,8 @@ final class NoticeText {
     private static final Pattern ORIGINAL_OPENERS = Pattern.compile("(?i)^(?:received|return-path|message-id|dkim-signature|mime-version):\\s.*");
     /** What shows that a text before a cut holds the refusal: an address, a reply code, a status code. */
     private static final Pattern FAILURE_CONTENT = Pattern.compile("(?i)@[a-z0-9-]+\\.|(?<![0-9.])[45][0-9][0-9][ -]|[45]\\.[0-9]{1,3}\\.[0-9]{1,3}");
+
+    private static final int GIST_CHARS = 300;
 
     final String text;
     /** The inline original's header block, when one was cut; else null. */
@@ -82,6 +85,26 @@ final class NoticeText {
             offset += lines[i].length() + 1;
         }
         return -1;
+    }
+
+    /**
+     * The notice's words in one line, at most 300 characters, separator lines left out: what a bounce
+     * that names no reason for a recipient says as a whole. Null for a notice without words.
+     */
+    String gist() {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.chars().filter(Character::isLetter).count() < 3) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : " ").append(l);
+            if (out.length() > GIST_CHARS) {
+                break;
+            }
+        }
+        String g = out.toString().replaceAll("\\s+", " ").strip();
+        return g.isEmpty() ? null : g.length() > GIST_CHARS ? g.substring(0, GIST_CHARS) + " …" : g;
     }
 
     /** The header lines at the start of a cut original (within its first lines, after its marker), or null. */

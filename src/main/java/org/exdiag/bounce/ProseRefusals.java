@@ -35,14 +35,25 @@ final class ProseRefusals {
     record Refusal(String recipient, RefusalText.Found found) {
     }
 
-    /** The recipients of a notice and their refusals, in the order the notice names them. */
+    /** A header line such as a notice quotes the refused message's with (To, Subject, Sent, Date...). */
+    private static final Pattern HEADER_LIKE = Pattern.compile("(?i)^\\s*(?:to|cc|from|subject|sent|date|message-id|reply-to):.*");
+
+    /**
+     * The recipients of a notice and their refusals, in the order the notice names them. The customer's
+     * own addresses are no recipients, unless the notice names no other (mail sent to oneself).
+     */
     static List<Refusal> read(String notice, Set<String> notRecipients) {
-        String[] lines = notice.split("\n", -1);
+        List<Refusal> found = read(notice.split("\n", -1), notRecipients);
+        return found.isEmpty() && !notRecipients.isEmpty() ? read(notice.split("\n", -1), Set.of()) : found;
+    }
+
+    private static List<Refusal> read(String[] lines, Set<String> notRecipients) {
         Map<String, List<List<String>>> regions = new LinkedHashMap<>();
         List<String> current = null;
         String owner = null;
-        for (String line : lines) {
-            String recipient = recipientIn(line, notRecipients, owner);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String recipient = inHeaderBlock(lines, i) ? null : recipientIn(line, notRecipients, owner);
             if (recipient != null && !recipient.equals(owner)) {
                 if (!regions.containsKey(recipient) && regions.size() >= MAX_RECIPIENTS) {
                     break;
@@ -60,6 +71,15 @@ final class ProseRefusals {
             out.add(new Refusal(e.getKey(), best(e.getValue(), e.getKey())));
         }
         return out;
+    }
+
+    /**
+     * Whether a line is one of the refused message's header lines a notice quotes ("To: x" beside
+     * "Subject: y"): its addresses are the message's, not the refused recipients.
+     */
+    private static boolean inHeaderBlock(String[] lines, int i) {
+        return HEADER_LIKE.matcher(lines[i]).matches()
+                && (i > 0 && HEADER_LIKE.matcher(lines[i - 1]).matches() || i + 1 < lines.length && HEADER_LIKE.matcher(lines[i + 1]).matches());
     }
 
     /** Of the places a recipient is named, the one that quotes a server's reply, else the first that says anything. */
@@ -89,8 +109,8 @@ final class ProseRefusals {
         Matcher m = Addresses.IN_TEXT.matcher(line);
         String first = null;
         while (m.find()) {
-            String address = m.group(1).toLowerCase(Locale.ROOT);
-            if (address.startsWith("\"") || Addresses.isSystem(address) || notRecipients.contains(address)
+            String address = Addresses.normalize(m.group(1));
+            if (address == null || address.startsWith("\"") || Addresses.isSystem(address) || notRecipients.contains(address)
                     || SENDER_BEFORE.matcher(line.substring(0, m.start())).find()
                     || SENDER_AFTER.matcher(line.substring(m.end())).find()
                     || line.regionMatches(true, Math.max(0, m.start() - 7), "mailto:", 0, 7)) {

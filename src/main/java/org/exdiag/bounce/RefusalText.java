@@ -30,7 +30,12 @@ final class RefusalText {
             Pattern.compile("(?i)\\bconnect to ([A-Za-z0-9._-]+\\.[A-Za-z]{2,})\\.?\\["),
             EXCHANGE_HOST);
     /** The words of a line that only introduce what follows. */
-    private static final Pattern LEAD_IN = Pattern.compile("(?i)^(?:because|reason|error|details?|diagnostic|the error that the other server returned was|remote host said|said)\\s*:?\\s*$");
+    private static final Pattern LEAD_IN = Pattern.compile("(?i)^[-=*_ ]*(?:because|reason|error|details?|diagnostic|the error that the other server returned was"
+            + "|remote host said|said|for the following reasons?|technical details(?: of (?:permanent|temporary) failure)?|error details?.*"
+            + "|(?:the )?reason(?: for (?:the|this) (?:problem|failure))?(?: is| was)?|diagnostic information for administrators"
+            + "|the (?:specific )?error (?:message |reported )?(?:was|is))[-=*_ ]*:?[-=*_ ]*$");
+    /** Words before an address that only introduce it ("To:", "Recipient address:", "Original address:"). */
+    private static final Pattern LEAD_IN_BEFORE = Pattern.compile("(?i)(?:^|\\b)(?:to|cc|recipient|address|original address|recipient address|final-recipient|original-recipient|failed recipient|for|user)\\s*:?\\s*$");
     private static final Pattern DATE_AFTER_ADDRESS = Pattern.compile("(?i)^on\\s+[0-9][0-9/.-]+\\s+[0-9:]+(?:\\s*[AP]M)?\\s*");
     private static final int MAX_LINES = 12;
     private static final int MAX_CHARS = 2000;
@@ -116,41 +121,54 @@ final class RefusalText {
     }
 
     /**
-     * The mail system's own words about the recipient when no server reply is quoted: the rest of the
-     * address's line, else the next few lines ("Unrouteable address", "retry timeout exceeded",
-     * "because: User x not listed in Domino Directory").
+     * The mail system's own words about the recipient when no server reply is quoted: what its line says
+     * beside the address ("User's mailbox is full: <x>", "x: Unrouteable address"), and the lines of the
+     * address's paragraph; a paragraph after a blank line only when a lead-in opens it ("because:",
+     * "Technical details:"), so that a footer or a disclaimer is never taken for a reason.
      */
     static String ownWords(List<String> lines, String address) {
         StringBuilder words = new StringBuilder();
         if (!lines.isEmpty()) {
             String first = lines.get(0);
             int at = address == null ? -1 : first.toLowerCase(java.util.Locale.ROOT).indexOf(address);
+            String before = at < 0 ? "" : first.substring(0, at);
             String rest = at < 0 ? first : first.substring(at + address.length());
-            rest = rest.replaceFirst("^[>\\s:.,;)\\]\"'-]+", "");
-            rest = DATE_AFTER_ADDRESS.matcher(rest).replaceFirst("").strip();
-            if (rest.chars().filter(Character::isLetter).count() >= 3) {
-                words.append(rest);
+            rest = DATE_AFTER_ADDRESS.matcher(rest.replaceFirst("^[>\\s:.,;)\\]\"'=-]+", "")).replaceFirst("").strip();
+            before = before.replaceFirst("[\\s<\"'(*-]+$", "").replaceFirst("^[\\s*>-]+", "").strip();
+            if (letters(before) >= 8 && !LEAD_IN_BEFORE.matcher(before).find()) {
+                words.append(before);
+            }
+            if (letters(rest) >= 3) {
+                words.append(words.length() == 0 ? "" : " ").append(rest);
             }
         }
-        int blank = 0;
-        for (int i = 1; i < lines.size() && words.length() < 400; i++) {
+        boolean afterBlank = false;
+        int taken = 0;
+        for (int i = 1; i < lines.size() && taken < 4 && words.length() < 600; i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
-                if (words.length() > 0 && ++blank > 1) {
-                    break;
-                }
+                afterBlank = true;
                 continue;
             }
             if (LEAD_IN.matcher(line).matches()) {
+                afterBlank = false; // what follows a lead-in is about the recipient, even after a blank line
                 continue;
             }
-            words.append(words.length() == 0 ? "" : " ").append(line);
-            if (i >= 4) {
+            if (afterBlank) {
                 break;
             }
+            if (letters(line) < 3) {
+                continue; // a separator line
+            }
+            words.append(words.length() == 0 ? "" : " ").append(line);
+            taken++;
         }
         String w = words.toString().replaceAll("\\s+", " ").strip();
         return w.isEmpty() ? null : w.length() > MAX_CHARS ? w.substring(0, MAX_CHARS) + " [cut]" : w;
+    }
+
+    private static long letters(String s) {
+        return s.chars().filter(Character::isLetter).count();
     }
 
     /** The server that answered, as the text names it; null when it names none. */
