@@ -16,7 +16,7 @@ final class BounceKinds {
             + "|could not be delivered (?:for|within|in) (?:the (?:last|past) )?[0-9]+ (?:days?|hours?)|cannot be delivered (?:for|within) [0-9]+"
             + "|(?:unable|not able|failed) to deliver (?:it |this message |your message )?(?:for|within|after|in) (?:the (?:last|past) )?[0-9]+ (?:days?|hours?)"
             + "|(?:have|has) been (?:unable|failing) (?:to deliver )?for [0-9]+ (?:days?|hours?)|maximum (?:queue )?(?:time|lifetime|retries)"
-            + "|delivery time limit|timeout (?:has )?expired|giving up after|gave up after|has been failing for a long time|all hosts .* have been failing"
+            + "|delivery time limit|timeout (?:has )?expired|giving up after|gave up after|ha(?:s|ve) been failing for a long time|all hosts(?: .*)? have been failing"
             + "|delivery attempts? (?:will be|have been) (?:stopped|abandoned)|undeliverable for [0-9]+ (?:days?|hours?)|was not delivered after multiple attempts"
             + "|could not deliver the message in the time limit|the server has tried to deliver this message, without success|message could not be delivered in time"
             + "|too many (?:delivery )?(?:retries|attempts)|exceeded (?:the )?maximum (?:number of )?(?:delivery )?(?:attempts|retries)|delivery failed [0-9]+ attempts"

@@ -17,10 +17,15 @@ final class BounceSigns {
             + "|warning: (?:could not send|message still undelivered)|this is a warning message only|will (?:continue to |keep )?(?:retry|try)|still trying"
             + "|no action is required on your part|delivery attempts will continue|has not yet been delivered|not yet been able to deliver"
             + "|message (?:is )?delayed|temporarily deferred|will be retried|retry (?:will|until)");
+    /** Words that say the sending side is still trying: a warning, whatever else it says. */
+    private static final Pattern STILL_TRYING = Pattern.compile("(?i)delivery attempts will continue|will continue to (?:retry|try|attempt)|will keep (?:on )?trying"
+            + "|will be retried|will retry (?:for|until|again)|still (?:being )?(?:trying|retried)|this is a warning message only|no action is required on your part"
+            + "|has not yet been delivered|not yet been able to deliver|^warning: message .{0,40} delayed|delayed [0-9]+ (?:hours?|minutes?|days?)");
     private static final Pattern FAILED = Pattern.compile("(?i)undeliver|undelivered|could not be delivered|couldn'?t be delivered|wasn'?t able to deliver|was not delivered"
             + "|not be delivered|delivery (?:has )?failed|failed permanently|permanent(?:ly)? (?:error|fail)|delivery failure|failure notice|returned mail|mail delivery failed"
             + "|non[- ]?delivery|rejected|refused|unable to deliver|i'?m afraid|message not delivered|delivery status notification \\(failure\\)|returned to sender"
-            + "|mail system error|unzustellbar|non remis|nicht zugestellt|no se pudo entregar|impossible de remettre|error sending|could not deliver|bounced?|failed");
+            + "|mail system error|unzustellbar|non remis|nicht zugestellt|no se pudo entregar|impossible de remettre|error sending|could not deliver|bounced?|failed"
+            + "|not a valid (?:user|recipient|address|mailbox)|returned mail|undeliverable");
     private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)mailer-daemon|postmaster|mail delivery (?:subsystem|system)|mail ?administrator|delivery ?status|mdaemon|bounce");
 
     private BounceSigns() {
@@ -31,10 +36,10 @@ final class BounceSigns {
      * subject does, and neither its sender nor its subject presents it as a failure (Exim marks its
      * bounces auto-replied, Sieve's reject too).
      */
-    static boolean isAutoReply(MessageParts parts) {
+    static boolean isAutoReply(MessageParts parts, String notice) {
         String subject = subject(parts);
         String from = parts.header("From");
-        if (FAILED.matcher(subject).find() || from != null && BOUNCE_SENDER.matcher(from).find()) {
+        if (FAILED.matcher(subject).find() || from != null && BOUNCE_SENDER.matcher(from).find() || FAILED.matcher(notice).find()) {
             return false;
         }
         String auto = parts.header("Auto-Submitted");
@@ -45,8 +50,14 @@ final class BounceSigns {
                 || AUTO_REPLY_SUBJECT.matcher(subject).find();
     }
 
-    /** A notice that mail was delivered, or only delayed and still being tried: no failure said. */
+    /**
+     * A notice that mail was delivered, or only delayed and still being tried: it says the sending side is
+     * still trying (whatever else it says), or says delivered or delayed and no failure.
+     */
     static boolean isDeliveredOrDelayed(String subject, String notice) {
+        if (STILL_TRYING.matcher(subject).find() || STILL_TRYING.matcher(notice).find()) {
+            return true;
+        }
         if (FAILED.matcher(subject).find() && !DELAYED.matcher(subject).find()) {
             return false;
         }

@@ -25,6 +25,8 @@ final class DsnFields {
     /** Where DSN fields start in a plain text: a recipient field at the start of a line. */
     private static final Pattern IN_TEXT = Pattern.compile("(?im)^(?:Final|Original)-Recipient:");
     private static final Pattern STATUS_COMMENT = Pattern.compile("^\\s*[245]\\.[0-9.]+\\s*\\((.{3,})\\)\\s*$");
+    /** Domains only a site's own network knows: a final recipient there is an internal routing form. */
+    private static final Pattern INTERNAL_DOMAIN = Pattern.compile("(?i)(?:^|\\.)(?:local|localdomain|internal|lan|intra|intranet|corp|private|localhost)$");
     private static final Pattern TYPED = Pattern.compile("^\\s*([A-Za-z0-9-]+)\\s*;\\s*(.*)$", Pattern.DOTALL);
 
     private DsnFields() {
@@ -106,7 +108,7 @@ final class DsnFields {
         }
         String finalDomain = Addresses.domain(fin);
         String originalDomain = Addresses.domain(original);
-        return finalDomain.endsWith("." + originalDomain) || !finalDomain.contains(".") ? original : fin;
+        return finalDomain.endsWith("." + originalDomain) || INTERNAL_DOMAIN.matcher(finalDomain).find() ? original : fin;
     }
 
     private static String field(InternetHeaders fields, String name) {

@@ -125,9 +125,9 @@ public final class NdrReader {
         List<BounceFacts> bounces = dsn.isEmpty() ? fromProse(prose, notice, received)
                 : fromDsn(dsn.stream().filter(DsnRecipient::failed).toList(), prose, notice, received);
         if (!bounces.isEmpty() && (dsn.isEmpty() || bounces.stream().anyMatch(b -> b.recipient() != null))) {
-            if (dsn.isEmpty() && (BounceSigns.isAutoReply(parts) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text))
-                    && bounces.stream().noneMatch(b -> b.parsed().code() >= 400)) {
-                return NdrReading.notABounce("an auto-reply or a notice of delivery or delay, not a failure");
+            if (dsn.isEmpty() && (BounceSigns.isAutoReply(parts, notice.text) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text)
+                    || !BounceSigns.looksLikeBounce(parts, notice.text))) {
+                return NdrReading.notABounce("an auto-reply, a notice of delivery or delay, or a message of a person: not a failure");
             }
             return NdrReading.bounce(bounces, mailbox);
         }
@@ -139,7 +139,7 @@ public final class NdrReader {
                 return NdrReading.bounce(inner.bounces(), mailbox != null ? mailbox : inner.mailbox());
             }
         }
-        if (BounceSigns.isAutoReply(parts) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text)
+        if (BounceSigns.isAutoReply(parts, notice.text) || BounceSigns.isDeliveredOrDelayed(BounceSigns.subject(parts), notice.text)
                 || !BounceSigns.looksLikeBounce(parts, notice.text)) {
             return NdrReading.notABounce("an auto-reply or a notice of delivery or delay, not a failure");
         }

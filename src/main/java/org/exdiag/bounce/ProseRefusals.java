@@ -23,8 +23,11 @@ final class ProseRefusals {
                     + "|authentication-results|reporting-mta|received-from-mta|x-[a-z0-9-]+|list-[a-z-]+|errors-to"
                     + "|original-envelope-id|envelope-from|smtp\\.mailfrom|mail ?from):.*");
     /** An address as the sender of the refused mail, not a recipient of it. */
-    private static final String SENDER_CONTEXT = "(?i)(?:mail from:?\\s*<?|envelope[- ]from:?\\s*<?|sender:?\\s*<?|from:?\\s*<)\\s*$";
+    private static final String SENDER_CONTEXT = "(?i)(?:mail from:?\\s*<?|envelope[- ]from:?\\s*<?|sender:?\\s*<?|from:?\\s*<"
+            + "|a message (?:sent )?by\\s*<?)\\s*$";
     private static final Pattern SENDER_BEFORE = Pattern.compile(SENDER_CONTEXT);
+    /** The address a refused one was made from ("(ultimately generated from x)"): the same recipient, not another. */
+    private static final Pattern SOURCE_BEFORE = Pattern.compile("(?i)(?:generated|expanded|forwarded|redirected|aliased) (?:from|by):?\\s*<?\\s*$");
     private static final Pattern SENDER_AFTER = Pattern.compile("(?i)^>?(?:\\.\\.\\.)?:?\\s*sender (?:address )?(?:rejected|refused|denied|unknown)");
     private static final int MAX_RECIPIENTS = 100;
 
@@ -37,6 +40,8 @@ final class ProseRefusals {
 
     /** A header line such as a notice quotes the refused message's with (To, Subject, Sent, Date...). */
     private static final Pattern HEADER_LIKE = Pattern.compile("(?i)^\\s*(?:to|cc|from|subject|sent|date|message-id|reply-to):.*");
+    /** A header line only a whole message's header block has: where it is, the block is the refused message's. */
+    private static final Pattern ORIGINAL_HEADER = Pattern.compile("(?i)^\\s*(?:from|sent|date|message-id|reply-to):.*");
 
     /**
      * The recipients of a notice and their refusals, in the order the notice names them. The customer's
@@ -53,7 +58,7 @@ final class ProseRefusals {
         String owner = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            String recipient = inHeaderBlock(lines, i) ? null : recipientIn(line, notRecipients, owner);
+            String recipient = inHeaderBlock(lines, i) ? null : recipientIn(line, i > 0 ? lines[i - 1] : "", notRecipients, owner);
             if (recipient != null && !recipient.equals(owner)) {
                 if (!regions.containsKey(recipient) && regions.size() >= MAX_RECIPIENTS) {
                     break;
@@ -78,8 +83,23 @@ final class ProseRefusals {
      * "Subject: y"): its addresses are the message's, not the refused recipients.
      */
     private static boolean inHeaderBlock(String[] lines, int i) {
-        return HEADER_LIKE.matcher(lines[i]).matches()
-                && (i > 0 && HEADER_LIKE.matcher(lines[i - 1]).matches() || i + 1 < lines.length && HEADER_LIKE.matcher(lines[i + 1]).matches());
+        if (!HEADER_LIKE.matcher(lines[i]).matches()) {
+            return false;
+        }
+        int from = i;
+        while (from > 0 && HEADER_LIKE.matcher(lines[from - 1]).matches()) {
+            from--;
+        }
+        int to = i;
+        while (to + 1 < lines.length && HEADER_LIKE.matcher(lines[to + 1]).matches()) {
+            to++;
+        }
+        for (int j = from; j <= to; j++) {
+            if (ORIGINAL_HEADER.matcher(lines[j]).matches()) {
+                return true; // "To:" beside "From:", "Sent:" or "Date:": the message's headers, quoted
+            }
+        }
+        return false;
     }
 
     /** Of the places a recipient is named, the one that quotes a server's reply, else the first that says anything. */
@@ -102,7 +122,7 @@ final class ProseRefusals {
      * the refused mail's sender, not in a header-like line. When the line names the recipient already
      * being read, that one, so that a transcript line does not switch to another.
      */
-    private static String recipientIn(String line, Set<String> notRecipients, String owner) {
+    private static String recipientIn(String line, String previous, Set<String> notRecipients, String owner) {
         if (NOT_RECIPIENT_LINE.matcher(line).matches() || line.indexOf('@') < 0) {
             return null;
         }
@@ -112,6 +132,8 @@ final class ProseRefusals {
             String address = Addresses.normalize(m.group(1));
             if (address == null || address.startsWith("\"") || Addresses.isSystem(address) || notRecipients.contains(address)
                     || SENDER_BEFORE.matcher(line.substring(0, m.start())).find()
+                    || line.substring(0, m.start()).isBlank() && SENDER_BEFORE.matcher(previous.stripTrailing()).find()
+                    || owner != null && SOURCE_BEFORE.matcher(line.substring(0, m.start())).find()
                     || SENDER_AFTER.matcher(line.substring(m.end())).find()
                     || line.regionMatches(true, Math.max(0, m.start() - 7), "mailto:", 0, 7)) {
                 continue;
