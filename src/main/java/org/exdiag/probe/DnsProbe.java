@@ -3,6 +3,7 @@ package org.exdiag.probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +23,11 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
@@ -91,6 +94,39 @@ public final class DnsProbe {
                 }
             }
             return new DnsLookup<>(answer.status(records.isEmpty()), records);
+        });
+    }
+
+    /**
+     * The TXT records of a name as their octets are, each record's strings joined (ISO-8859-1: one character
+     * an octet). {@link #txt} gives the presentation form, where dnsjava escapes quotes, backslashes,
+     * control characters and every octet over 0x7E ("\239"): readable, but an SPF record's syntax (printable
+     * ASCII, RFC 7208 3.1) can only be checked on the octets themselves.
+     */
+    public CompletableFuture<DnsLookup<String>> txtOctets(String name) {
+        return query(name, Type.TXT).thenApply(answer -> {
+            List<String> records = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof TXTRecord txt) {
+                    StringBuilder joined = new StringBuilder();
+                    txt.getStringsAsByteArrays().forEach(b -> joined.append(new String(b, StandardCharsets.ISO_8859_1)));
+                    records.add(joined.toString());
+                }
+            }
+            return new DnsLookup<>(answer.status(records.isEmpty()), records);
+        });
+    }
+
+    /** The names the PTR records of an address give (its reverse DNS, in-addr.arpa or ip6.arpa), in the answer's order. */
+    public CompletableFuture<DnsLookup<String>> ptr(InetAddress ip) {
+        return query(ReverseMap.fromAddress(ip).toString(), Type.PTR).thenApply(answer -> {
+            List<String> names = new ArrayList<>();
+            for (Record r : answer.records()) {
+                if (r instanceof PTRRecord ptr) {
+                    names.add(ptr.getTarget().toString());
+                }
+            }
+            return new DnsLookup<>(answer.status(names.isEmpty()), names);
         });
     }
 

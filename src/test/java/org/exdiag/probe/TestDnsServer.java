@@ -25,8 +25,10 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
@@ -115,6 +117,15 @@ public final class TestDnsServer implements AutoCloseable {
             strings.add(text.substring(at, Math.min(text.length(), at + 255)));
         }
         return add(new TXTRecord(name(owner), DClass.IN, TTL, strings.isEmpty() ? List.of("") : strings));
+    }
+
+    /** A PTR record of an address (its reverse DNS), under in-addr.arpa or ip6.arpa. */
+    public TestDnsServer ptr(String ip, String target) {
+        try {
+            return add(new PTRRecord(ReverseMap.fromAddress(InetAddress.getByName(ip)), DClass.IN, TTL, name(target)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public TestDnsServer cname(String owner, String target) {

@@ -18,9 +18,10 @@ public final class DnsProbeSpf implements SpfDns {
         this.dns = dns;
     }
 
+    /** The records' octets, not dnsjava's escaped text: a control character or non-ASCII octet is a syntax error. */
     @Override
     public Answer<String> txt(String name) {
-        DnsLookup<String> l = dns.txt(name).join();
+        DnsLookup<String> l = dns.txtOctets(name).join();
         return new Answer<>(l.status().wire(), l.records());
     }
 
@@ -52,5 +53,11 @@ public final class DnsProbeSpf implements SpfDns {
     public Answer<String> mx(String name) {
         DnsLookup<MxRecord> l = dns.mx(name).join();
         return new Answer<>(l.status().wire(), l.records().stream().map(MxRecord::host).toList());
+    }
+
+    @Override
+    public Answer<String> ptr(InetAddress ip) {
+        DnsLookup<String> l = dns.ptr(ip).join();
+        return new Answer<>(l.status().wire(), l.records());
     }
 }

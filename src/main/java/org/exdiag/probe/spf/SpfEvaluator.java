@@ -1,25 +1,26 @@
 package org.exdiag.probe.spf;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.exdiag.facts.SpfMacroString;
 import org.exdiag.facts.SpfResult;
 import org.exdiag.facts.SpfSyntax;
 import org.exdiag.facts.SpfSyntax.Term;
 
 /**
- * A small evaluator of SPF policies, faithful to RFC 7208 section 4 and 5: check_host() for an address,
+ * A small evaluator of SPF policies, faithful to RFC 7208 section 4 to 7: check_host() for an address,
  * counting the DNS-querying terms (include, a, mx, ptr, exists, redirect; at most 10) and the void lookups
- * (at most 2), refusing loops and more than one record, with macros expanded (section 7). No library fit:
+ * (at most 2), refusing loops and more than one record, the whole record's syntax checked first (4.6),
+ * macros expanded (section 7) and the explanation of a fail looked up (exp=, 6.2). No library fit:
  * Apache James jSPF's last release depends on an artifact Maven Central does not serve.
- * DNS comes through {@link SpfDns}, so that the same code is tested against RFC 7208's examples in memory
- * and runs live over dnsjava.
+ * DNS comes through {@link SpfDns}, so that the same code is tested against RFC 7208's examples and its
+ * conformance suite in memory and runs live over dnsjava. One evaluator checks one address at a time.
  */
 public final class SpfEvaluator {
     public static final int MAX_LOOKUPS = 10;
@@ -27,29 +28,59 @@ public final class SpfEvaluator {
     private static final int MAX_MX_HOSTS = 10;
 
     private final SpfDns dns;
+    private final Clock clock;
     private int lookups;
     private int voids;
+    private MacroExpander macros;
+    private List<String> validatedNames;
 
     public SpfEvaluator(SpfDns dns) {
+        this(dns, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time of %{t} in explanations. */
+    SpfEvaluator(SpfDns dns, Clock clock) {
         this.dns = dns;
+        this.clock = clock;
     }
 
-    /** The outcome: the result, the lookups counted, and why it is a permerror or temperror. */
-    public record Outcome(SpfResult result, int dnsLookups, int voidLookups, String error) {
+    /**
+     * The outcome: the result, the lookups counted, why it is a permerror or temperror, and the explanation
+     * of a fail when the deciding record's exp= gave one (null otherwise).
+     */
+    public record Outcome(SpfResult result, int dnsLookups, int voidLookups, String error, String explanation) {
+        public Outcome(SpfResult result, int dnsLookups, int voidLookups, String error) {
+            this(result, dnsLookups, voidLookups, error, null);
+        }
     }
 
-    /** check_host(ip, domain, sender), with fresh counters. */
+    /** check_host(ip, domain, sender), with fresh counters; %{h} is the domain (no HELO known). */
     public Outcome check(InetAddress ip, String domain, String sender) {
+        return check(ip, domain, sender, null);
+    }
+
+    /**
+     * check_host(ip, domain, sender) for a message received after HELO {@code helo} (null: not known).
+     * An empty sender is the null reverse-path of a bounce: then the HELO identity is checked (RFC 7208
+     * 2.4), the domain being the HELO name and the sender postmaster at it.
+     */
+    public Outcome check(InetAddress ip, String domain, String sender, String helo) {
+        String d = domain;
+        String s = sender;
+        if (s == null || s.isEmpty()) {
+            d = helo != null ? helo : domain == null ? "" : domain;
+            s = "postmaster@" + d;
+        }
         lookups = 0;
         voids = 0;
-        Stop stop;
+        validatedNames = null;
+        macros = new MacroExpander(ip, s, helo, () -> validatedNames(ip), clock);
         try {
-            SpfResult result = checkHost(ip, domain, sender, new HashSet<>());
-            return new Outcome(result, lookups, voids, null);
-        } catch (Stop s) {
-            stop = s;
+            Verdict v = checkHost(ip, d, new HashSet<>());
+            return new Outcome(v.result(), lookups, voids, null, v.result() == SpfResult.FAIL ? explanation(v) : null);
+        } catch (Stop stop) {
+            return new Outcome(stop.result, lookups, voids, stop.getMessage());
         }
-        return new Outcome(stop.result, lookups, voids, stop.getMessage());
     }
 
     /** Ends an evaluation with permerror or temperror, and why. */
@@ -62,72 +93,85 @@ public final class SpfEvaluator {
         }
     }
 
-    private SpfResult checkHost(InetAddress ip, String domain, String sender, Set<String> chain) throws Stop {
-        String d = normalize(domain);
-        if (!chain.add(d)) {
-            throw new Stop(SpfResult.PERMERROR, "loop: " + d + " includes itself (through " + String.join(", ", chain) + ")");
+    /** What a record decided, with its exp= and its domain: the explanation is looked up only for the final fail. */
+    private record Verdict(SpfResult result, String exp, String domain) {
+    }
+
+    private Verdict checkHost(InetAddress ip, String domain, Set<String> chain) throws Stop {
+        String d = DnsNames.strip(domain);
+        if (!DnsNames.isDomain(d)) {
+            return new Verdict(SpfResult.NONE, null, d); // 4.3: a malformed domain has no policy
         }
+        String key = d.toLowerCase(Locale.ROOT);
+        if (!chain.add(key)) {
+            throw new Stop(SpfResult.PERMERROR, "loop: " + key + " includes itself (through " + String.join(", ", chain) + ")");
+        }
+        try {
+            List<Term> terms = policy(d);
+            if (terms == null) {
+                return new Verdict(SpfResult.NONE, null, d);
+            }
+            String redirect = null;
+            String exp = null;
+            for (Term t : terms) {
+                if (t.modifier() && t.name().equals("redirect")) {
+                    redirect = t.target();
+                } else if (t.modifier() && t.name().equals("exp")) {
+                    exp = t.target();
+                }
+            }
+            for (Term t : terms) {
+                if (!t.modifier() && matches(t, ip, d, chain)) {
+                    return new Verdict(result(t.qualifier()), exp, d);
+                }
+            }
+            if (redirect == null) {
+                return new Verdict(SpfResult.NEUTRAL, exp, d);
+            }
+            // 6.1: the target's result replaces this record's, exp= included (6.2: this one's no longer applies)
+            count();
+            String target = macros.domainName(redirect, d);
+            Verdict v = checkHost(ip, target, chain);
+            if (v.result() == SpfResult.NONE) {
+                throw new Stop(SpfResult.PERMERROR, "redirect to " + target + ", which has no SPF record");
+            }
+            return v;
+        } finally {
+            chain.remove(key);
+        }
+    }
+
+    /** The terms of the domain's one SPF record, null when it has none. */
+    private List<Term> policy(String d) throws Stop {
         SpfDns.Answer<String> txt = dns.txt(d);
         if (txt.failed()) {
             throw new Stop(SpfResult.TEMPERROR, "TXT lookup for " + d + " failed: " + txt.status());
         }
         List<String> records = txt.records().stream().filter(SpfSyntax::isSpf).toList();
         if (records.isEmpty()) {
-            chain.remove(d);
-            return SpfResult.NONE;
+            return null;
         }
         if (records.size() > 1) {
             throw new Stop(SpfResult.PERMERROR, d + " publishes " + records.size() + " SPF records (one at most)");
         }
-        List<Term> terms;
         try {
-            terms = SpfSyntax.terms(records.get(0));
+            return SpfSyntax.terms(records.get(0));
         } catch (IllegalArgumentException e) {
             throw new Stop(SpfResult.PERMERROR, "syntax: " + e.getMessage() + " in " + d);
         }
-        String redirect = null;
-        for (Term t : terms) {
-            if (t.modifier() && t.name().equals("redirect")) {
-                if (redirect != null) {
-                    throw new Stop(SpfResult.PERMERROR, "syntax: two redirect modifiers in " + d);
-                }
-                redirect = t.value();
-            }
-        }
-        for (Term t : terms) {
-            if (t.modifier()) {
-                continue;
-            }
-            if (matches(t, ip, d, sender, chain)) {
-                chain.remove(d);
-                return result(t.qualifier());
-            }
-        }
-        if (redirect != null) {
-            count();
-            String target = expand(redirect, ip, d, sender);
-            SpfResult r = checkHost(ip, target, sender, chain);
-            chain.remove(d);
-            if (r == SpfResult.NONE) {
-                throw new Stop(SpfResult.PERMERROR, "redirect to " + target + ", which has no SPF record");
-            }
-            return r;
-        }
-        chain.remove(d);
-        return SpfResult.NEUTRAL;
     }
 
-    private boolean matches(Term t, InetAddress ip, String domain, String sender, Set<String> chain) throws Stop {
+    private boolean matches(Term t, InetAddress ip, String domain, Set<String> chain) throws Stop {
         switch (t.name()) {
             case "all":
                 return true;
             case "ip4":
             case "ip6":
-                return inNetwork(ip, t.value(), t.name().equals("ip6"));
+                return inNetwork(ip, t);
             case "include": {
                 count();
-                String target = expand(t.value(), ip, domain, sender);
-                SpfResult r = checkHost(ip, target, sender, chain);
+                String target = macros.domainName(t.target(), domain);
+                SpfResult r = checkHost(ip, target, chain).result();
                 switch (r) {
                     case PASS:
                         return true;
@@ -143,46 +187,67 @@ public final class SpfEvaluator {
             }
             case "a": {
                 count();
-                DomainAndCidr dc = domainAndCidr(t.value(), ip, domain, sender);
-                return anyAddressMatches(ip, dc.domain(), dc);
+                return anyAddressMatches(ip, target(t, domain), t);
             }
             case "mx": {
                 count();
-                DomainAndCidr dc = domainAndCidr(t.value(), ip, domain, sender);
-                SpfDns.Answer<String> mx = dns.mx(dc.domain());
-                countVoid(mx, "MX", dc.domain());
+                String target = target(t, domain);
+                SpfDns.Answer<String> mx = DnsNames.isQueryable(target) ? dns.mx(target) : nonexistent();
+                countVoid(mx, "MX", target);
                 if (mx.records().size() > MAX_MX_HOSTS) {
-                    throw new Stop(SpfResult.PERMERROR, "mx of " + dc.domain() + " has more than " + MAX_MX_HOSTS + " hosts");
+                    throw new Stop(SpfResult.PERMERROR, "mx of " + target + " has more than " + MAX_MX_HOSTS + " hosts");
                 }
                 for (String host : mx.records()) {
-                    if (anyAddressMatches(ip, host, dc)) {
+                    // a null MX (RFC 7505, "."): the domain takes no mail, there is no host to look up
+                    if (!DnsNames.strip(host).isEmpty() && anyAddressMatches(ip, DnsNames.strip(host), t)) {
                         return true;
                     }
                 }
                 return false;
             }
-            case "ptr":
-                // Counted, not followed: RFC 7208 5.5 says it SHOULD NOT be used; it never matches here.
+            case "ptr": {
                 count();
-                return false;
+                String target = target(t, domain);
+                return validatedNames(ip).stream().anyMatch(n -> DnsNames.isAtOrBelow(n, target));
+            }
             case "exists": {
                 count();
-                String target = expand(t.value(), ip, domain, sender);
-                SpfDns.Answer<InetAddress> a = dns.a(target);
+                String target = macros.domainName(t.target(), domain);
+                SpfDns.Answer<InetAddress> a = DnsNames.isQueryable(target) ? dns.a(target) : nonexistent();
                 countVoid(a, "A", target);
                 return !a.records().isEmpty();
             }
             default:
-                throw new Stop(SpfResult.PERMERROR, "syntax: unknown mechanism " + t.name());
+                throw new Stop(SpfResult.PERMERROR, "syntax: unknown mechanism " + t.name()); // refused by SpfSyntax
         }
     }
 
-    private boolean anyAddressMatches(InetAddress ip, String host, DomainAndCidr dc) throws Stop {
+    /** The name a, mx or ptr is about: its domain-spec expanded, or the domain being checked. */
+    private String target(Term t, String domain) {
+        return t.target() == null ? domain : macros.domainName(t.target(), domain);
+    }
+
+    /**
+     * A name macros made that no DNS query can carry (an empty label, a label over 63 characters) is treated
+     * as a name that does not exist, as 4.3 treats a malformed domain: no match, not an error.
+     */
+    private static <T> SpfDns.Answer<T> nonexistent() {
+        return new SpfDns.Answer<>("nxdomain", List.of());
+    }
+
+    private List<String> validatedNames(InetAddress ip) {
+        if (validatedNames == null) {
+            validatedNames = ValidatedNames.of(dns, ip);
+        }
+        return validatedNames;
+    }
+
+    private boolean anyAddressMatches(InetAddress ip, String host, Term t) throws Stop {
         boolean v6 = ip instanceof Inet6Address;
-        SpfDns.Answer<InetAddress> addresses = v6 ? dns.aaaa(host) : dns.a(host);
+        SpfDns.Answer<InetAddress> addresses = !DnsNames.isQueryable(host) ? nonexistent() : v6 ? dns.aaaa(host) : dns.a(host);
         countVoid(addresses, v6 ? "AAAA" : "A", host);
         for (InetAddress candidate : addresses.records()) {
-            if (sameNetwork(ip, candidate, v6 ? dc.cidr6() : dc.cidr4())) {
+            if (sameNetwork(ip, candidate.getAddress(), v6 ? t.cidr6() : t.cidr4())) {
                 return true;
             }
         }
@@ -205,69 +270,23 @@ public final class SpfEvaluator {
         }
     }
 
-    private record DomainAndCidr(String domain, int cidr4, int cidr6) {
-    }
-
-    private DomainAndCidr domainAndCidr(String value, InetAddress ip, String domain, String sender) throws Stop {
-        String target = domain;
-        int cidr4 = 32;
-        int cidr6 = 128;
-        if (value != null) {
-            String v = value;
-            int slash = v.indexOf('/');
-            String host = slash < 0 ? v : v.substring(0, slash);
-            String cidrs = slash < 0 ? "" : v.substring(slash);
-            if (!host.isEmpty()) {
-                target = expand(host, ip, domain, sender);
-            }
-            try {
-                if (cidrs.startsWith("//")) {
-                    cidr6 = Integer.parseInt(cidrs.substring(2));
-                } else if (!cidrs.isEmpty()) {
-                    String[] both = cidrs.substring(1).split("//");
-                    cidr4 = Integer.parseInt(both[0]);
-                    if (both.length > 1) {
-                        cidr6 = Integer.parseInt(both[1]);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                throw new Stop(SpfResult.PERMERROR, "syntax: bad prefix length in \"" + value + "\"");
-            }
-            if (cidr4 < 0 || cidr4 > 32 || cidr6 < 0 || cidr6 > 128) {
-                throw new Stop(SpfResult.PERMERROR, "syntax: bad prefix length in \"" + value + "\"");
-            }
-        }
-        return new DomainAndCidr(target, cidr4, cidr6);
-    }
-
-    private static boolean inNetwork(InetAddress ip, String network, boolean six) throws Stop {
-        if (network == null) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: ip" + (six ? "6" : "4") + " needs a network");
-        }
-        int slash = network.indexOf('/');
-        String address = slash < 0 ? network : network.substring(0, slash);
-        int prefix;
-        try {
-            prefix = slash < 0 ? (six ? 128 : 32) : Integer.parseInt(network.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: bad network \"" + network + "\"");
-        }
-        if (six ? !org.exdiag.facts.IpLiterals.isIpv6(address) : !org.exdiag.facts.IpLiterals.isIpv4(address)
-                || prefix < 0 || prefix > (six ? 128 : 32)) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: bad network \"" + network + "\"");
+    /** ip4 matches IPv4 senders only, ip6 IPv6 ones (5.6); SpfSyntax checked the network and its length. */
+    private static boolean inNetwork(InetAddress ip, Term t) {
+        boolean six = t.name().equals("ip6");
+        if ((ip instanceof Inet6Address) != six) {
+            return false;
         }
         try {
-            InetAddress net = InetAddress.getByName(address); // a literal: no lookup
-            return (ip instanceof Inet6Address) == six && sameNetwork(ip, net, prefix);
+            byte[] network = InetAddress.getByName(t.target()).getAddress(); // a literal: no lookup
+            return sameNetwork(ip, network, six ? t.cidr6() : t.cidr4());
         } catch (UnknownHostException e) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: bad network \"" + network + "\"");
+            return false; // not reached: SpfSyntax accepts literals only
         }
     }
 
-    private static boolean sameNetwork(InetAddress a, InetAddress b, int prefix) {
+    private static boolean sameNetwork(InetAddress a, byte[] y, int prefix) {
         byte[] x = a.getAddress();
-        byte[] y = b.getAddress();
-        if (x.length != y.length) {
+        if (x.length != y.length || prefix > x.length * 8) {
             return false;
         }
         int full = prefix / 8;
@@ -293,93 +312,37 @@ public final class SpfEvaluator {
         };
     }
 
-    /** Macro expansion (RFC 7208 section 7): %{s l o d i h v} with digits, "r" and delimiters; %% %_ %-. */
+    /**
+     * The explanation of a fail (6.2): the one TXT record exp= names, its macros expanded. Looked up once,
+     * after the result, and not counted (4.6.4); a failed lookup, no record or several, or text that is not
+     * an explanation string (non-ASCII, a bad macro) leave the fail without explanation.
+     */
+    private String explanation(Verdict v) {
+        if (v.exp() == null) {
+            return null;
+        }
+        String name = macros.domainName(v.exp(), v.domain());
+        if (!DnsNames.isQueryable(name)) {
+            return null;
+        }
+        SpfDns.Answer<String> txt = dns.txt(name);
+        if (txt.failed() || txt.records().size() != 1) {
+            return null;
+        }
+        try {
+            return macros.expand(SpfMacroString.parse(txt.records().get(0), true), v.domain());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Macro expansion (RFC 7208 section 7) of a domain-spec, without HELO: %{h} is the domain. */
     static String expand(String spec, InetAddress ip, String domain, String sender) throws Stop {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < spec.length(); i++) {
-            char c = spec.charAt(i);
-            if (c != '%') {
-                out.append(c);
-                continue;
-            }
-            if (i + 1 >= spec.length()) {
-                throw new Stop(SpfResult.PERMERROR, "syntax: bad macro in \"" + spec + "\"");
-            }
-            char n = spec.charAt(++i);
-            if (n == '%') {
-                out.append('%');
-            } else if (n == '_') {
-                out.append(' ');
-            } else if (n == '-') {
-                out.append("%20");
-            } else if (n == '{') {
-                int end = spec.indexOf('}', i);
-                if (end < 0) {
-                    throw new Stop(SpfResult.PERMERROR, "syntax: bad macro in \"" + spec + "\"");
-                }
-                out.append(macro(spec.substring(i + 1, end), ip, domain, sender, spec));
-                i = end;
-            } else {
-                throw new Stop(SpfResult.PERMERROR, "syntax: bad macro in \"" + spec + "\"");
-            }
+        try {
+            List<SpfMacroString.Piece> pieces = SpfMacroString.parse(spec, false);
+            return new MacroExpander(ip, sender, null, List::of, Clock.systemUTC()).expand(pieces, domain);
+        } catch (IllegalArgumentException e) {
+            throw new Stop(SpfResult.PERMERROR, "syntax: " + e.getMessage());
         }
-        return out.toString();
-    }
-
-    private static String macro(String body, InetAddress ip, String domain, String sender, String spec) throws Stop {
-        if (body.isEmpty()) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: bad macro in \"" + spec + "\"");
-        }
-        char letter = Character.toLowerCase(body.charAt(0));
-        String senderDomain = sender.contains("@") ? sender.substring(sender.indexOf('@') + 1) : sender;
-        String local = sender.contains("@") ? sender.substring(0, sender.indexOf('@')) : "postmaster";
-        String value = switch (letter) {
-            case 's' -> sender;
-            case 'l' -> local;
-            case 'o' -> senderDomain;
-            case 'd' -> domain;
-            case 'i' -> ip instanceof Inet4Address ? ip.getHostAddress() : nibbles(ip);
-            case 'h' -> domain;
-            case 'v' -> ip instanceof Inet4Address ? "in-addr" : "ip6";
-            case 'p' -> "unknown";
-            default -> throw new Stop(SpfResult.PERMERROR, "syntax: unknown macro letter in \"" + spec + "\"");
-        };
-        String rest = body.substring(1);
-        int digits = 0;
-        int k = 0;
-        while (k < rest.length() && Character.isDigit(rest.charAt(k))) {
-            digits = digits * 10 + (rest.charAt(k) - '0');
-            k++;
-        }
-        boolean reverse = k < rest.length() && Character.toLowerCase(rest.charAt(k)) == 'r';
-        if (reverse) {
-            k++;
-        }
-        String delimiters = rest.substring(k);
-        if (!delimiters.matches("[.\\-+,/_=]*")) {
-            throw new Stop(SpfResult.PERMERROR, "syntax: bad macro delimiter in \"" + spec + "\"");
-        }
-        String split = delimiters.isEmpty() ? "." : delimiters;
-        List<String> parts = new ArrayList<>(List.of(value.split("[" + java.util.regex.Pattern.quote(split) + "]", -1)));
-        if (reverse) {
-            java.util.Collections.reverse(parts);
-        }
-        if (digits > 0 && digits < parts.size()) {
-            parts = parts.subList(parts.size() - digits, parts.size());
-        }
-        return String.join(".", parts);
-    }
-
-    private static String nibbles(InetAddress ip) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : ip.getAddress()) {
-            out.append(Integer.toHexString((b >> 4) & 0xf)).append('.').append(Integer.toHexString(b & 0xf)).append('.');
-        }
-        return out.substring(0, out.length() - 1);
-    }
-
-    private static String normalize(String domain) {
-        String d = domain.toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

@@ -3,6 +3,9 @@ package org.exdiag.probe.spf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * more than 2 void lookups, two records, syntax errors, DNS failures.
  */
 class SpfEvaluatorTest {
-    /** DNS in memory: names to TXT, A, AAAA, MX; "servfail" for a name that fails. */
+    /** DNS in memory: names to TXT, A, AAAA, MX, addresses to PTR names; "servfail" for a name that fails. */
     static final class Zone implements SpfDns {
         final Map<String, List<String>> txt = new HashMap<>();
         final Map<String, List<InetAddress>> a = new HashMap<>();
         final Map<String, List<InetAddress>> aaaa = new HashMap<>();
         final Map<String, List<String>> mx = new HashMap<>();
+        final Map<InetAddress, List<String>> ptr = new HashMap<>();
         final List<String> failing = new ArrayList<>();
 
         Zone txt(String name, String... values) {
@@ -40,6 +44,11 @@ class SpfEvaluatorTest {
 
         Zone mx(String name, String... hosts) {
             mx.computeIfAbsent(name, k -> new ArrayList<>()).addAll(List.of(hosts));
+            return this;
+        }
+
+        Zone ptr(String ip, String... names) {
+            ptr.computeIfAbsent(address(ip), k -> new ArrayList<>()).addAll(List.of(names));
             return this;
         }
 
@@ -70,6 +79,12 @@ class SpfEvaluatorTest {
         @Override
         public Answer<String> mx(String name) {
             return answer(name, mx);
+        }
+
+        @Override
+        public Answer<String> ptr(InetAddress ip) {
+            List<String> names = ptr.getOrDefault(ip, List.of());
+            return new Answer<>(names.isEmpty() ? "nxdomain" : "ok", names);
         }
     }
 
@@ -249,5 +264,161 @@ class SpfEvaluatorTest {
     void theIpv6MacroExampleOfRfc7208() throws Exception {
         assertThat(SpfEvaluator.expand("%{ir}.%{v}._spf.%{d2}", address("2001:db8::cb01"), "email.example.com", "strong-bad@email.example.com"))
                 .isEqualTo("1.0.b.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6._spf.example.com");
+    }
+
+    /**
+     * The ip6 prefix length was never checked (the ternary took the range test as its IPv4 branch): "/-1"
+     * made a zero mask that let every IPv6 sender pass, "/200" threw ArrayIndexOutOfBoundsException for the
+     * network's own address (and failed for the others).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "v=spf1 ip6:2001:db8::/-1 -all,  2001:db8::1",
+        "v=spf1 ip6:2001:db8::/-1 -all,  2001:db9::1",
+        "v=spf1 ip6:2001:db8::/-1 -all,  192.0.2.1",
+        "v=spf1 ip6:2001:db8::/200 -all, 2001:db8::1",
+        "v=spf1 ip6:2001:db8::/200 -all, 192.0.2.1",
+        "v=spf1 ip6:2001:db8::/200 -all, 2001:db8::",
+        "v=spf1 ip6:2001:db8::/129 -all, 2001:db8::1",
+        "v=spf1 ip4:192.0.2.0/-1 -all,   192.0.2.1",
+        "v=spf1 ip4:192.0.2.0/33 -all,   192.0.2.1"})
+    void aPrefixLengthOutOfRangeIsPermerror(String policy, String ip) {
+        SpfEvaluator.Outcome o = new SpfEvaluator(new Zone().txt("example.com", policy)).check(address(ip), "example.com", "x@example.com");
+        assertThat(o.result()).isEqualTo(SpfResult.PERMERROR);
+        assertThat(o.error()).contains("prefix length");
+    }
+
+    @Test
+    void ip6PrefixesStillMatchAsWritten() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 ip6:2001:db8::/0 -all").txt("one.example.com", "v=spf1 ip6:2001:db8::1/128 -all");
+        assertThat(check(zone, "2001:db9::1")).isEqualTo(SpfResult.PASS);
+        assertThat(check(zone, "192.0.2.1")).as("ip6 never matches an IPv4 sender").isEqualTo(SpfResult.FAIL);
+        SpfEvaluator one = new SpfEvaluator(zone);
+        assertThat(one.check(address("2001:db8::1"), "one.example.com", "x@one.example.com").result()).isEqualTo(SpfResult.PASS);
+        assertThat(one.check(address("2001:db8::2"), "one.example.com", "x@one.example.com").result()).isEqualTo(SpfResult.FAIL);
+    }
+
+    /** RFC 7208 2.4: a bounce (empty MAIL FROM) is checked as postmaster at the HELO name. */
+    @Test
+    void aBounceIsCheckedForTheHeloName() {
+        Zone zone = new Zone().txt("mail.example.net", "v=spf1 a -all exp=why.example.net")
+                .a("mail.example.net", "192.0.2.7").txt("why.example.net", "%{s} is not %{h}");
+        SpfEvaluator evaluator = new SpfEvaluator(zone);
+        assertThat(evaluator.check(address("192.0.2.7"), "", "", "mail.example.net").result()).isEqualTo(SpfResult.PASS);
+        SpfEvaluator.Outcome other = evaluator.check(address("192.0.2.8"), null, "", "mail.example.net");
+        assertThat(other.result()).isEqualTo(SpfResult.FAIL);
+        assertThat(other.explanation()).isEqualTo("postmaster@mail.example.net is not mail.example.net");
+    }
+
+    /** %{h} is the HELO name; the three-argument check, which knows none, keeps the domain there. */
+    @Test
+    void theHMacroIsTheHeloName() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 a:%{h} -all").a("mail.example.net", "192.0.2.7");
+        SpfEvaluator evaluator = new SpfEvaluator(zone);
+        assertThat(evaluator.check(address("192.0.2.7"), "example.com", "x@example.com", "mail.example.net").result())
+                .isEqualTo(SpfResult.PASS);
+        assertThat(evaluator.check(address("192.0.2.7"), "example.com", "x@example.com").result()).isEqualTo(SpfResult.FAIL);
+    }
+
+    /** exp= (6.2): %{c}, %{r} and %{t} in the text; looked up after the result, for a fail only, and never counted. */
+    @Test
+    void theExplanationOfAFail() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 a:gone.example.com -all exp=why.%{d}")
+                .txt("why.example.com", "%{c} refused by %{r} at %{t}")
+                .txt("soft.example.com", "v=spf1 ~all exp=why.example.com");
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
+        SpfEvaluator.Outcome o = new SpfEvaluator(zone, clock).check(address("2001:db8:0:0:0:0:0:cb01"), "example.com", "x@example.com");
+        assertThat(o.result()).isEqualTo(SpfResult.FAIL);
+        assertThat(o.explanation()).isEqualTo("2001:db8::cb01 refused by unknown at 1700000000");
+        assertThat(o.dnsLookups()).as("a:gone only").isEqualTo(1);
+        assertThat(o.voidLookups()).isEqualTo(1);
+        assertThat(new SpfEvaluator(zone, clock).check(address("192.0.2.1"), "soft.example.com", "x@soft.example.com").explanation())
+                .as("softfail: no explanation").isNull();
+        assertThat(new SpfEvaluator.Outcome(SpfResult.FAIL, 1, 0, null).explanation()).as("the four-argument outcome").isNull();
+    }
+
+    @Test
+    void ptrMatchesValidatedNamesAtOrBelowTheTarget() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 ptr -all").txt("other.example", "v=spf1 ptr:Example.COM -all")
+                .ptr("192.0.2.7", "liar.example.com", "mail.example.com.").a("mail.example.com", "192.0.2.7")
+                .a("liar.example.com", "192.0.2.99");
+        assertThat(check(zone, "192.0.2.7")).isEqualTo(SpfResult.PASS);
+        assertThat(new SpfEvaluator(zone).check(address("192.0.2.7"), "other.example", "x@other.example").result())
+                .isEqualTo(SpfResult.PASS);
+        zone.ptr("192.0.2.8", "mail.example.com");
+        assertThat(check(zone, "192.0.2.8")).as("a name whose address is not the sender's").isEqualTo(SpfResult.FAIL);
+    }
+
+    /**
+     * 4.6.4: ten PTR names at most are tried. The names come from whoever holds the address, so neither the
+     * PTR lookup nor the names' address lookups count as void lookups of the policy.
+     */
+    @Test
+    void ptrTriesTenNamesAndCountsNoVoidLookup() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 ptr -all").a("mail.example.com", "192.0.2.7");
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            names.add("n" + i + ".example.com");
+        }
+        names.add("mail.example.com");
+        zone.ptr("192.0.2.7", names.toArray(String[]::new));
+        SpfEvaluator.Outcome o = new SpfEvaluator(zone).check(address("192.0.2.7"), "example.com", "x@example.com");
+        assertThat(o.result()).as("the 11th name is not tried").isEqualTo(SpfResult.FAIL);
+        assertThat(o.voidLookups()).isZero();
+        assertThat(o.dnsLookups()).isEqualTo(1);
+        assertThat(check(new Zone().txt("example.com", "v=spf1 ptr -all"), "192.0.2.7")).as("no reverse DNS").isEqualTo(SpfResult.FAIL);
+    }
+
+    /** An SpfDns written before PTR existed keeps the default: ptr never matches, %{p} is "unknown". */
+    @Test
+    void aDnsWithoutPtrFindsNoName() {
+        Zone zone = new Zone().txt("example.com", "v=spf1 ptr exists:%{p}.example.com -all").a("unknown.example.com", "127.0.0.2");
+        SpfDns withoutPtr = new SpfDns() {
+            @Override
+            public Answer<String> txt(String name) {
+                return zone.txt(name);
+            }
+
+            @Override
+            public Answer<InetAddress> a(String name) {
+                return zone.a(name);
+            }
+
+            @Override
+            public Answer<InetAddress> aaaa(String name) {
+                return zone.aaaa(name);
+            }
+
+            @Override
+            public Answer<String> mx(String name) {
+                return zone.mx(name);
+            }
+        };
+        assertThat(new SpfEvaluator(withoutPtr).check(address("192.0.2.7"), "example.com", "x@example.com").result())
+                .isEqualTo(SpfResult.PASS);
+    }
+
+    /** A null MX (RFC 7505, "." as the live DNS gives it) names no host: nothing to look up, nothing void. */
+    @Test
+    void aNullMxIsNoHost() {
+        SpfEvaluator.Outcome o = new SpfEvaluator(new Zone().txt("example.com", "v=spf1 mx -all").mx("example.com", "."))
+                .check(address("192.0.2.1"), "example.com", "x@example.com");
+        assertThat(o.result()).isEqualTo(SpfResult.FAIL);
+        assertThat(o.voidLookups()).isZero();
+    }
+
+    /** A name macros make that no query can carry (a label of 64) is a name that does not exist, not a DNS failure. */
+    @Test
+    void aMacroMadeNameNoQueryCanCarryMatchesNothing() {
+        String local = "x".repeat(64);
+        Zone zone = new Zone().txt("example.com", "v=spf1 a:%{l}.example.com -all");
+        zone.failing.add(local + ".example.com"); // were it asked, the lookup would fail: temperror
+        assertThat(new SpfEvaluator(zone).check(address("192.0.2.1"), "example.com", local + "@example.com").result())
+                .isEqualTo(SpfResult.FAIL);
+    }
+
+    @Test
+    void aMacroKeepingNoPartIsPermerror() {
+        assertThat(check(new Zone().txt("example.com", "v=spf1 exists:%{d0}.example.com -all"), "192.0.2.1")).isEqualTo(SpfResult.PERMERROR);
     }
 }
