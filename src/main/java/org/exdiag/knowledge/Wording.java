@@ -26,7 +26,7 @@ public final class Wording {
     public static final Set<String> REQUIRED = Set.of("punctuation.colon", "list.or", "list.and", "value.unknown",
             "punctuation.decimal", "unit.gib", "unit.mib", "verdict.healthy", "verdict.problems", "verdict.incomplete",
             "report.rootCauses", "report.explained", "report.explains", "report.explainedBy", "report.fix",
-            "report.noWarning", "report.couldNotCheck",
+            "report.noWarning", "report.noMailbox", "report.couldNotCheck",
             "help.title", "help.verdict", "help.collected", "help.facts", "help.generated",
             "digest.accepted", "digest.account", "digest.autodiscoverHost", "digest.bounce", "digest.canReceive",
             "digest.canSend", "digest.connect", "digest.directTest", "digest.dkim", "digest.dmarc", "digest.dnsLookups",

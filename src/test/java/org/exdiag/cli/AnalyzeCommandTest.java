@@ -33,7 +33,7 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", "examples/mx-pointing-elsewhere.yaml");
         assertThat(r.exitCode()).isZero();
         JsonNode report = JSON.readTree(r.out());
-        assertThat(report.get("version").asInt()).isEqualTo(2);
+        assertThat(report.get("version").asInt()).isEqualTo(3);
         assertThat(report.get("verdict").asText()).isEqualTo("problems");
         assertThat(report.get("rootCauses")).hasSize(1);
         assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("MX_INVALID");
@@ -151,7 +151,7 @@ class AnalyzeCommandTest {
     void yamlReportAlone() {
         Cli r = Cli.run("analyze", "--format", "yaml", "examples/healthy-hosted.yaml");
         // report-v2: a healthy report still has its lists, empty
-        assertThat(r.out()).startsWith("version: 2\nmailbox: jane@example.com\nverdict: healthy\nrootCauses: []\nwarnings: []\n"
+        assertThat(r.out()).startsWith("version: 3\nmailbox: jane@example.com\nverdict: healthy\nrootCauses: []\nwarnings: []\n"
                 + "couldNotCheck: []\n");
     }
 
@@ -167,9 +167,12 @@ class AnalyzeCommandTest {
                 "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(JSON.readTree(added.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
-        assertThat(Files.readString(saved)).contains("version: 2").contains("bounces:").contains("5.7.26");
-        Cli nobody = Cli.run("bounce", "src/test/resources/ndr/pasted-reply.txt");
-        assertThat(nobody.exitCode()).isEqualTo(2);
+        assertThat(Files.readString(saved)).contains("version: 3").contains("bounces:").contains("5.7.26");
+        // Whose mailbox it is, a pasted reply does not say: the report names none, and says how to name one.
+        Cli nobody = Cli.run("bounce", "--no-lookup", "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
+        assertThat(nobody.exitCode()).as(nobody.err()).isZero();
+        assertThat(JSON.readTree(nobody.out()).get("mailbox").isNull()).isTrue();
+        assertThat(JSON.readTree(nobody.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
         assertThat(nobody.err()).contains("--mailbox");
     }
 

@@ -67,6 +67,22 @@ class FactsReaderTest {
     }
 
     @Test
+    void aVersion3BounceDocumentMayNameNoMailboxAndGivesEachBounceItsKind() throws Exception {
+        FactsDocument doc = yaml("""
+                version: 3
+                mailbox: null
+                bounces:
+                  - {reply: "retry timeout exceeded", recipient: bob@example.net, kind: expired, status: 4.4.7}
+                  - {reply: "550 5.1.1 User unknown", kind: refused}
+                """);
+        assertThat(doc.mailbox()).isNull();
+        assertThat(doc.domainChecked()).isNull();
+        assertThat(doc.bounces()).extracting(BounceFacts::kind).containsExactly(BounceKind.EXPIRED, BounceKind.REFUSED);
+        assertThat(doc.bounces().get(0).status()).isEqualTo("4.4.7");
+        assertThat(yaml("version: 3\nmailbox: null\ndomain: example.org\n").domainChecked()).isEqualTo("example.org");
+    }
+
+    @Test
     void sectionsAreOptional() throws Exception {
         FactsDocument doc = json(MINIMAL_JSON);
         assertThat(doc.dns()).isNull();
@@ -92,7 +108,13 @@ class FactsReaderTest {
             wrong type (float)     | {"version":1,"mailbox":"a@b.c","smtp":{"port":587.5}}                    | smtp.port  | invalid value 587.5
             bad enum               | {"version":1,"mailbox":"a@b.c","dns":{"mx":{"status":"broken"}}}         | dns.mx.status | expected one of: ok, nxdomain, nodata, servfail, timeout, error
             bad stage              | {"version":1,"mailbox":"a@b.c","smtp":{"replies":[{"stage":"HELO","reply":"250 ok"}]}} | smtp.replies[0].stage | CONNECT
-            wrong version          | {"version":3,"mailbox":"a@b.c"}                                          | version    | unsupported version 3
+            wrong version          | {"version":4,"mailbox":"a@b.c"}                                          | version    | unsupported version 4
+            v3 field in v2 bounce  | {"version":2,"mailbox":"a@b.c","bounces":[{"reply":"550 x","kind":"expired"}]} | bounces[0].kind | needs version 3
+            v3 domain in v1        | {"version":1,"mailbox":"a@b.c","domain":"b.c"}                          | domain     | needs version 3
+            bad bounce kind        | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","kind":"lost"}]} | bounces[0].kind | expected one of: refused, expired, undeliverable
+            bad bounce status      | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","status":"5.1"}]} | bounces[0].status | not an enhanced status code
+            mailbox null before v3 | {"version":2,"mailbox":null}                                             | mailbox    | is required
+            domain not the mailbox | {"version":3,"mailbox":"a@b.c","domain":"c.d"}                          | domain     | not the mailbox
             missing version        | {"mailbox":"a@b.c"}                                                      | version    | is required
             missing mailbox        | {"version":1}                                                            | mailbox    | is required
             not an address         | {"version":1,"mailbox":"jane"}                                           | mailbox    | not an email address

@@ -218,8 +218,34 @@ class ApiServerTest {
         assertThat(answer.get("facts").get("bounces").get(0).get("recipient").asText()).isEqualTo("someone@gmail.com");
         assertThat(post("/api/v1/bounce", "application/json", "{\"ndr\":\"\"}", null).statusCode()).isEqualTo(400);
         HttpResponse<String> noMailbox = post("/api/v1/bounce", "application/json", "{\"ndr\":\"550 5.1.1 User unknown\"}", null);
-        assertThat(noMailbox.statusCode()).isEqualTo(400);
-        assertThat(json(noMailbox).get("error").get("field").asText()).isEqualTo("mailbox");
+        assertThat(noMailbox.statusCode()).as(noMailbox.body()).isEqualTo(200);
+        assertThat(json(noMailbox).get("report").get("mailbox").isNull()).isTrue(); // never a guess
+        assertThat(json(noMailbox).get("report").get("rootCauses").get(0).asText()).isEqualTo("RECIPIENT_UNKNOWN");
+        HttpResponse<String> badMailbox = post("/api/v1/bounce", "application/json", "{\"ndr\":\"550 x\",\"mailbox\":\"postmaster\"}", null);
+        assertThat(badMailbox.statusCode()).isEqualTo(400);
+        assertThat(json(badMailbox).get("error").get("field").asText()).isEqualTo("mailbox");
+    }
+
+    @Test
+    void aMailboxOfBouncesIsAnsweredOneJsonLinePerMessageInOrder() throws Exception {
+        String mbox = "From MAILER-DAEMON Thu Nov 26 10:00:00 2026\n"
+                + java.nio.file.Files.readString(Path.of("src/test/resources/ndr/exim-bounce.eml")).replace("\r\n", "\n")
+                + "\nFrom jane@example.com Thu Nov 26 10:01:00 2026\n"
+                + "From: Jane <jane@example.com>\nTo: bob@example.net\nSubject: Out of office\nAuto-Submitted: auto-replied\n\nI am away.\n"
+                + "\nFrom MAILER-DAEMON Thu Nov 26 10:02:00 2026\n"
+                + java.nio.file.Files.readString(Path.of("src/test/resources/ndr/gmail-dsn.eml")).replace("\r\n", "\n");
+        HttpResponse<String> r = post("/api/v1/bounce", "application/mbox", mbox, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        List<String> lines = r.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        var first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("source").asText()).isEqualTo("request:1");
+        assertThat(first.get("report").get("rootCauses").get(0).asText()).isEqualTo("SENDER_IP_LISTED");
+        var second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(1));
+        assertThat(second.get("skipped").asText()).isEqualTo("not a bounce");
+        var third = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(2));
+        assertThat(third.get("report").get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
     }
 
     @Test

@@ -114,7 +114,7 @@ class DiagnosticTest {
         FactsDocument facts = diagnose(settings(mail.getSmtp().getPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10))
                 .withValidMx(validMx), PASSWORD);
 
-        assertThat(facts.version()).isEqualTo(2);
+        assertThat(facts.version()).isEqualTo(3);
         assertThat(facts.inbound().accepted()).isFalse();
         assertThat(facts.inbound().attempts()).singleElement().satisfies(a -> {
             assertThat(a.host()).isEqualTo("mail.other-host.net.");
