@@ -34,6 +34,7 @@ final class RefusalText {
             + "|remote host said|said|for the following reasons?|technical details(?: of (?:permanent|temporary) failure)?|error details?.*"
             + "|(?:the )?reason(?: for (?:the|this) (?:problem|failure))?(?: is| was)?|diagnostic information for administrators"
             + "|the (?:specific )?error (?:message |reported )?(?:was|is))[-=*_ ]*:?[-=*_ ]*$");
+    private static final Pattern ALIAS_NOTE = Pattern.compile("(?i)\\(?\\s*(?:ultimately )?(?:expanded|generated|forwarded|redirected) (?:from|by)\\b");
     /** Words before an address that only introduce it ("To:", "Recipient address:", "Original address:"). */
     private static final Pattern LEAD_IN_BEFORE = Pattern.compile("(?i)(?:^|\\b)(?:to|cc|recipient|address|original address|recipient address|final-recipient|original-recipient|failed recipient|for|user)\\s*:?\\s*$");
     private static final Pattern DATE_AFTER_ADDRESS = Pattern.compile("(?i)^on\\s+[0-9][0-9/.-]+\\s+[0-9:]+(?:\\s*[AP]M)?\\s*");
@@ -153,6 +154,9 @@ final class RefusalText {
             if (LEAD_IN.matcher(line).matches()) {
                 afterBlank = false; // what follows a lead-in is about the recipient, even after a blank line
                 continue;
+            }
+            if (ALIAS_NOTE.matcher(line).lookingAt()) {
+                continue; // "(expanded from: x)": where the address came from, not why it failed
             }
             if (afterBlank) {
                 break;
