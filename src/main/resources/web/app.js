@@ -77,6 +77,7 @@
       return fetch('/api/v1/bounce?lang=' + encodeURIComponent(lang()),
                    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     }).then(answer).then(function (result) {
+      if (result.skipped) { clear(); setStatus(word('notABounce')); return; }
       lastFacts = JSON.stringify(result.facts, null, 2);
       $('facts').value = lastFacts;
       show(result.report);
@@ -160,7 +161,7 @@
     clear();
     var warnings = report.warnings || [];
     var couldNotCheck = report.couldNotCheck || [];
-    setStatus(report.mailbox);
+    setStatus(report.mailbox === null ? word('noMailbox') : report.mailbox);
     var verdicts = (WORDS[lang()] || {}).verdicts || {};
     var verdict = verdicts[report.verdict] || report.verdict;
     $('verdict').textContent = verdict.charAt(0).toUpperCase() + verdict.slice(1); // a heading, as a sentence starts
