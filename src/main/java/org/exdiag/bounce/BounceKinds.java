@@ -22,6 +22,8 @@ final class BounceKinds {
             + "|too many (?:delivery )?(?:retries|attempts)|exceeded (?:the )?maximum (?:number of )?(?:delivery )?(?:attempts|retries)|delivery failed [0-9]+ attempts"
             + "|failed after [0-9]+ attempts|not (?:been )?(?:collected|delivered|reachable) (?:after|within|for) (?:the (?:allowed )?)?[0-9]+|within the allowed queue period"
             + "|(?:was|were) aborted after [0-9.]+ (?:hours?|days?)|could not initiate smtp conversation|temp_failure|is not responding"
+            + "|(?:envelope|message|delivery|queue|ttl|lifetime) (?:has )?(?:been )?expired|expired (?:envelope|message|in (?:the )?queue)"
+            + "|after multiple (?:retries|attempts|delivery attempts)|unable to deliver (?:the )?message after"
             + "|\\b[45]\\.4\\.7\\b");
     /** The sending side's words for a receiver it could not find or reach. */
     private static final Pattern UNDELIVERABLE = Pattern.compile("(?i)host or domain name not found|name service error|domain (?:name )?not found|no such domain"
@@ -32,6 +34,7 @@ final class BounceKinds {
             + "|can'?t connect|connect(?:ion)? (?:to [^ ]+ )?(?:failed|timed out)|timed out while connecting|connection timed out|lost connection"
             + "|malformed (?:or unexpected )?name server reply|does not accept mail|null mx|domain has no mail|no mail servers? (?:for|found)"
             + "|could not find a gateway|no route|connection (?:was )?dropped|name or service not known"
+            + "|did not accept our requests? to connect|(?:connection|connect) timed out"
             + "|\\b[45]\\.4\\.[0-6]\\b|\\b[45]\\.1\\.2\\b");
 
     private BounceKinds() {

@@ -19,7 +19,7 @@ final class NoticeText {
             + "|original message headers:?|(?:the )?headers? (?:of|from) the (?:original|returned|your) message"
             + "|(?:the )?(?:first|following) (?:part|lines) (?:of|are) the (?:original|returned) message"
             + "|content of the original message|a copy of the original message (?:is |was )?(?:below|follows|attached)"
-            + "|copy of the returned message|original message,? (?:including|with) (?:all )?(?:the )?headers"
+            + "|copy of the returned message|below is a copy of (?:the |your )?(?:original )?message|original message,? (?:including|with) (?:all )?(?:the )?headers"
             + ")");
     /** A header line of an inline original. */
     private static final Pattern HEADER_LINE = Pattern.compile(
