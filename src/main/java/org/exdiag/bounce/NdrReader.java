@@ -30,9 +30,20 @@ public final class NdrReader {
     /** Longest message taken: a bounce quotes at most the original message, or a part of it. */
     public static final int MAX_BYTES = 4 << 20;
     private static final int MAX_BOUNCES = 100;
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Pattern HEADER_START = Pattern.compile("(?s)^(?:[\\x21-\\x39\\x3B-\\x7E]+:[^\\n]*\\n(?:[ \\t][^\\n]*\\n)*){2,}.*");
     private static final Pattern KNOWN_HEADER = Pattern.compile("(?im)^(?:content-type|from|to|subject|date|received|return-path|message-id|mime-version):");
-    private static final Session SESSION = Session.getInstance(mailProperties());
+    private static final Session SESSION;
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader every time it reads headers
+        // (jakartaee/mail-api#861): a scan of the class path per header block, most of a bounce's reading
+        // time. Named here, it is one class lookup instead. Left alone when someone already chose one.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+        SESSION = Session.getInstance(mailProperties());
+    }
 
     private NdrReader() {
     }
