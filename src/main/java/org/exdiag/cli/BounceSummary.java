@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.exdiag.bounce.BounceOutcome;
-import org.exdiag.engine.ReplyClassifier;
+import org.exdiag.replies.ReplyClassifier;
 import org.exdiag.facts.BounceFacts;
 
 /**

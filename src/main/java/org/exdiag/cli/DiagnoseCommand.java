@@ -15,7 +15,7 @@ import org.exdiag.bounce.NdrException;
 import org.exdiag.bounce.NdrReader;
 import org.exdiag.facts.BounceFacts;
 import org.exdiag.facts.FactsDocument;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
 import org.exdiag.probe.AccountSource;

@@ -1,8 +1,9 @@
 package org.exdiag.engine;
 
+import org.exdiag.replies.ReplyClassifier;
 import java.util.List;
 import java.util.Set;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 import org.kie.api.KieBase;
 
 /**

@@ -1,5 +1,8 @@
 package org.exdiag.engine;
 
+import org.exdiag.replies.ReplyClassifier;
+import org.exdiag.replies.ReplyPatternsReader;
+import org.exdiag.expected.ExpectedValuesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -37,6 +40,8 @@ public final class RuleSetLoader {
     public static final String SMTP_REPLIES = "smtp-replies.yaml";
     /** exdiag's own rule and queries, compiled with every folder (builtin.drl). */
     static final String BUILTIN = "builtin.drl";
+    /** The rules' package imports every folder may rely on (vocabulary.drl). */
+    static final String VOCABULARY = "vocabulary.drl";
     static final String BUILTIN_PACKAGE = "exdiag.builtin";
 
     private RuleSetLoader() {
@@ -135,16 +140,18 @@ public final class RuleSetLoader {
         return compiled;
     }
 
-    /** The folder's DRL and exdiag's built-in rule and queries. */
+    /** The folder's DRL and exdiag's built-in rule, queries and imports. */
     private static Map<String, String> withBuiltin(Map<String, String> drlSources) {
         Map<String, String> all = new LinkedHashMap<>(drlSources);
-        try (InputStream in = RuleSetLoader.class.getResourceAsStream(BUILTIN)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in " + BUILTIN + " is missing from the application");
+        for (String builtin : List.of(BUILTIN, VOCABULARY)) {
+            try (InputStream in = RuleSetLoader.class.getResourceAsStream(builtin)) {
+                if (in == null) {
+                    throw new IllegalStateException("the built-in " + builtin + " is missing from the application");
+                }
+                all.put("(built in)/" + builtin, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the built-in " + builtin, e);
             }
-            all.put("(built in)/" + BUILTIN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the built-in " + BUILTIN, e);
         }
         return all;
     }

@@ -1,5 +1,6 @@
 package org.exdiag.engine;
 
+import org.exdiag.replies.ReplyClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.exdiag.rules.DirectTest;
 import org.exdiag.rules.InboundTest;
 import org.exdiag.rules.Clock;
 import org.exdiag.rules.Expect;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 import org.exdiag.rules.Mailbox;
 import org.exdiag.rules.MxHost;
 import org.exdiag.rules.MxLookup;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.DiagnosticSettings;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 
 /**
  * Where a live diagnostic started over HTTP may connect, so that the service cannot be turned into a

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.exdiag.facts.Expectation;
 import org.exdiag.facts.MailSetup;
 import org.exdiag.facts.Offer;
-import org.exdiag.rules.ExpectedValues;
+import org.exdiag.expected.ExpectedValues;
 
 /**
  * A live diagnostic as a person asks for it (command line or HTTP request), all optional, turned into

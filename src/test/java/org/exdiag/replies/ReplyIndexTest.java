@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

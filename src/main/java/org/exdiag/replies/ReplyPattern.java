@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.replies;
 
 import java.util.ArrayList;
 import java.util.BitSet;

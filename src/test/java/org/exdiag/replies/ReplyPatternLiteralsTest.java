@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.exdiag.config.LoadException;
 import org.exdiag.rules.Reply;
-import org.exdiag.engine.ReplyPattern;
+import org.exdiag.replies.ReplyPattern;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.exdiag.rules;
+package org.exdiag.expected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a correct setup looks like, from expected-values.yaml: valid MX hosts per mail setup, the
+ * Configuration, not rule vocabulary: the provider's values that probes, the HTTP routes and the rules
+ * all read. What a correct setup looks like, from expected-values.yaml: valid MX hosts per mail setup, the
  * autodiscover SRV's priority, weight, port and valid targets per offer, the provider's servers. Hosts
  * are normalized. The whole file is also kept as a tree, so that knowledge-base texts can name any of
  * its values ({@code {expected.mx.exchange-only|or}}) instead of writing them again.
@@ -40,7 +41,17 @@ public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority,
         return srvTargets.getOrDefault(offer, List.of());
     }
 
-    public boolean srvFieldsMatch(AutodiscoverSrv srv) {
+    /** An SRV record's fields, as a rule fact or a probe holds them. */
+    public interface SrvFields {
+        int priority();
+
+        int weight();
+
+        int port();
+    }
+
+    /** Whether an autodiscover SRV record's priority, weight and port are the expected ones. */
+    public boolean srvFieldsMatch(SrvFields srv) {
         return srv.priority() == srvPriority && srv.weight() == srvWeight && srv.port() == srvPort;
     }
 

@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.expected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -12,10 +12,9 @@ import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
 import org.exdiag.config.YamlLines;
 import org.exdiag.facts.Hosts;
-import org.exdiag.rules.ExpectedValues;
 
 /** Reads {@code expected-values.yaml}: strict, every problem with its line. */
-final class ExpectedValuesReader {
+public final class ExpectedValuesReader {
     private ExpectedValuesReader() {
     }
 
@@ -39,7 +38,7 @@ final class ExpectedValuesReader {
     record SrvSpec(Integer priority, Integer weight, Integer port, Map<String, List<String>> targets) {
     }
 
-    static ExpectedValues read(Path file, String shown) throws LoadException {
+    public static ExpectedValues read(Path file, String shown) throws LoadException {
         if (!Files.isRegularFile(file)) {
             throw new LoadException(List.of(new Problem(shown, 0, "missing")));
         }

@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.replies;
 
 import java.util.List;
 import org.exdiag.facts.BounceFacts;
@@ -7,10 +7,11 @@ import org.exdiag.rules.Reply;
 import org.exdiag.rules.ReplyClass;
 
 /**
- * Engine work, not rule vocabulary: puts each SMTP reply in the category of the first pattern of
- * smtp-replies.yaml that matches it (its placement, stage, code, enhanced code and text), before the
- * rules run, through a {@link ReplyIndex}: only the patterns that accept the reply's placement, stage and
- * code and whose literals are in its text are tried, instead of a pattern-by-reply join in the rule network. The rules then decide what a category means where it was heard.
+ * Puts each SMTP reply in the category of the first pattern of smtp-replies.yaml that matches it (its
+ * placement, stage, code, enhanced code and text), before the rules run, through a {@link ReplyIndex}:
+ * only the patterns that accept the reply's placement, stage and code and whose literals are in its text
+ * are tried, instead of a pattern-by-reply join in the rule network. The rules then decide what a
+ * category means where it was heard.
  */
 public final class ReplyClassifier {
     private final List<ReplyPattern> patterns;

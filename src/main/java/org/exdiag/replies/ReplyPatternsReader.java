@@ -1,4 +1,4 @@
-package org.exdiag.engine;
+package org.exdiag.replies;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.exdiag.config.YamlLines;
  * patterns that put replies in them. A pattern naming an undeclared category (a typo) is an error with
  * its line, as is a pattern that cannot compile.
  */
-final class ReplyPatternsReader {
+public final class ReplyPatternsReader {
     static final Set<String> PLACEMENTS = Set.of("submission", "inbound", "direct", "bounce");
     private static final Set<String> STAGES = Set.of("CONNECT", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA",
             "END_OF_DATA", "QUIT");
@@ -41,10 +41,10 @@ final class ReplyPatternsReader {
     }
 
     /** The patterns, and the declared categories (for the check of the categories rules match). */
-    record Read(List<ReplyPattern> patterns, Set<String> categories) {
+    public record Read(List<ReplyPattern> patterns, Set<String> categories) {
     }
 
-    static Read read(Path file, String shown) throws LoadException {
+    public static Read read(Path file, String shown) throws LoadException {
         if (!Files.isRegularFile(file)) {
             throw new LoadException(List.of(new Problem(shown, 0, "missing")));
         }
