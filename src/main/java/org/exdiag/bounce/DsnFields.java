@@ -80,12 +80,10 @@ final class DsnFields {
         if (recipient == null && action == null && statusField == null && diagnosticField == null) {
             return java.util.Optional.empty();
         }
-        String diagnosticType = null;
         String diagnostic = diagnosticField;
         if (diagnosticField != null) {
-            Matcher typed = TYPED.matcher(diagnosticField);
+            Matcher typed = TYPED.matcher(diagnosticField); // "smtp;", "X-Postfix;": the words after the type
             if (typed.matches()) {
-                diagnosticType = typed.group(1);
                 diagnostic = typed.group(2).strip();
             }
         }
@@ -95,7 +93,7 @@ final class DsnFields {
             diagnostic = comment.find() ? comment.group(1).strip() : null;
         }
         return java.util.Optional.of(new DsnRecipient(action == null ? null : action.strip(), recipient,
-                Statuses.first(statusField), blankToNull(diagnostic), diagnosticType, untyped(field(fields, "Remote-MTA"))));
+                Statuses.first(statusField), blankToNull(diagnostic), untyped(field(fields, "Remote-MTA"))));
     }
 
     /**

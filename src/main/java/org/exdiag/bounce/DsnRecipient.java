@@ -10,12 +10,9 @@ import java.util.Locale;
  * @param recipient      Final-Recipient, else Original-Recipient (else X-Actual-Recipient)
  * @param status         the Status field (an RFC 3463 code such as 5.1.1), or null
  * @param diagnostic     the Diagnostic-Code's text, or null
- * @param diagnosticType the Diagnostic-Code's type: "smtp" when a server's reply is quoted, else the
- *                       sending MTA's own words ("x-postfix", "x-unix", ...); null without one
  * @param remoteMta      the Remote-MTA's name, or null
  */
-record DsnRecipient(String action, String recipient, String status, String diagnostic, String diagnosticType,
-                    String remoteMta) {
+record DsnRecipient(String action, String recipient, String status, String diagnostic, String remoteMta) {
     /** Whether the DSN says delivery to this recipient failed (rather than was delayed or made). */
     boolean failed() {
         if (action == null) {
@@ -35,8 +32,4 @@ record DsnRecipient(String action, String recipient, String status, String diagn
         return a.startsWith("delayed") || a.startsWith("delivered") || a.startsWith("relayed") || a.startsWith("expanded");
     }
 
-    /** Whether the diagnostic quotes a remote server's SMTP reply (rather than the sending MTA's words). */
-    boolean quotesServer() {
-        return diagnosticType != null && diagnosticType.toLowerCase(Locale.ROOT).equals("smtp");
-    }
 }

@@ -72,12 +72,8 @@ final class MessageParts {
             if (multipart == null) {
                 return;
             }
-            boolean alternative = type.equals("multipart/alternative");
-            if (alternative) {
-                BodyPart chosen = chooseAlternative(multipart);
-                if (chosen != null) {
-                    walk(chosen, depth + 1, true);
-                }
+            if (type.equals("multipart/alternative")) {
+                walkAlternatives(multipart, depth);
                 return;
             }
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -104,23 +100,32 @@ final class MessageParts {
         }
     }
 
-    /** The plain text of an alternative group, else its HTML, else its first part. */
-    private static BodyPart chooseAlternative(Multipart alternatives) throws MessagingException {
+    /**
+     * One version of an alternative group: its plain text, unless that is empty (some mail systems and
+     * forwards leave it so), then its HTML, else whatever it holds.
+     */
+    private void walkAlternatives(Multipart alternatives, int depth) throws MessagingException, IOException {
+        BodyPart plain = null;
         BodyPart html = null;
         BodyPart other = null;
         for (int i = 0; i < alternatives.getCount(); i++) {
             BodyPart p = alternatives.getBodyPart(i);
             String t = baseType(p);
-            if (t.equals("text/plain")) {
-                return p;
-            }
-            if (t.equals("text/html") && html == null) {
+            if (t.equals("text/plain") && plain == null) {
+                plain = p;
+            } else if (t.equals("text/html") && html == null) {
                 html = p;
             } else if (other == null) {
                 other = p;
             }
         }
-        return html != null ? html : other;
+        if (plain != null && !text(plain).isBlank()) {
+            walk(plain, depth + 1, true);
+        } else if (html != null) {
+            walk(html, depth + 1, true);
+        } else if (other != null) {
+            walk(other, depth + 1, true);
+        }
     }
 
     private void appendNotice(String text) {
@@ -171,6 +176,9 @@ final class MessageParts {
     }
 
     static String decode(byte[] bytes, String charset) {
+        if (Utf7.isUtf7(charset)) {
+            return Utf7.decode(bytes);
+        }
         if (charset != null) {
             try {
                 return new String(bytes, Charset.forName(MimeUtility.javaCharset(charset.strip())));

@@ -186,7 +186,9 @@ public final class NdrReader {
             boolean quotesServer = false;
             if (r.diagnostic() != null) {
                 String server = RefusalText.serverReply(r.diagnostic());
-                quotesServer = server != null && (r.diagnosticType() == null || r.quotesServer() || server.equals(r.diagnostic()));
+                // A reply code in the diagnostic is a server's reply, whatever its type says ("X-Postfix; host x
+                // said: 550 ...": the sending MTA's words around the receiver's).
+                quotesServer = server != null;
                 reply = server != null ? server : r.diagnostic();
             }
             if (!quotesServer && words != null && words.reply() != null) {

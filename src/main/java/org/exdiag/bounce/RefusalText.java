@@ -85,8 +85,9 @@ final class RefusalText {
         for (int i = 1; i < lines.length && i < MAX_LINES; i++) {
             String line = lines[i].strip();
             boolean sameCode = line.startsWith(firstCode) && line.length() > 3 && (line.charAt(3) == ' ' || line.charAt(3) == '-');
+            boolean codeAlone = reply.length() <= 3; // "said: 550" at a line's end: the reply goes on below
             boolean folded = !line.isEmpty() && (lines[i].startsWith(" ") || lines[i].startsWith("\t"))
-                    && !Addresses.IN_TEXT.matcher(line).lookingAt() && !line.startsWith("(in reply")
+                    && (codeAlone || !Addresses.IN_TEXT.matcher(line).lookingAt()) && !line.startsWith("(in reply")
                     && endsOpen(reply) && !lines[i - 1].isBlank();
             if ((sameCode || folded) && line.equals(lines[i - 1].strip())) {
                 break; // a transcript repeating the reply
