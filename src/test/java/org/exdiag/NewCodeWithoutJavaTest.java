@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new warning code the documented way, and nothing else: a DRL file, a knowledge-base entry and a
- * scenario, added to a temporary copy of the project. The copy passes {@code rules check}, {@code rules
- * test}, and the whole {@code mvn verify}: no test hard-codes the codes, no Java change is needed.
+ * A new warning code the documented way, and nothing else: a DRL file, a knowledge-base entry, a
+ * scenario and an example facts file (ExamplesTest wants every code shown by some example), added to a
+ * temporary copy of the project. The copy passes {@code rules check}, {@code rules test}, and the whole
+ * {@code mvn verify}: no test hard-codes the codes, no Java change is needed.
  */
 class NewCodeWithoutJavaTest {
     /** Set in the copy's build, so that the copy does not copy itself again. */
@@ -63,6 +64,14 @@ class NewCodeWithoutJavaTest {
                   evidence: ["the webmail check failed: HTTP 503"]
             """;
 
+    static final String EXAMPLE = """
+            # Added by NewCodeWithoutJavaTest: the webmail answered HTTP 503 (WEBMAIL_NOT_ANSWERING).
+            version: 2
+            mailbox: jane@example.com
+            collectedAt: '2026-11-26T10:15:00Z'
+            auth: {webmail: {result: error, detail: HTTP 503}}
+            """;
+
     @TempDir
     Path tmp;
 
@@ -83,6 +92,7 @@ class NewCodeWithoutJavaTest {
         Files.writeString(copy.resolve("rules/webmail.drl"), RULE);
         Files.writeString(copy.resolve("knowledge-base/WEBMAIL_NOT_ANSWERING.yaml"), ENTRY);
         Files.writeString(copy.resolve("rules/tests/webmail.yaml"), SCENARIO);
+        Files.writeString(copy.resolve("examples/webmail-not-answering.yaml"), EXAMPLE);
 
         String rules = copy.resolve("rules").toString();
         String kb = copy.resolve("knowledge-base").toString();

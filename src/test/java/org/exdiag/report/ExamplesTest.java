@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** The examples are what a new user runs first: they must all analyze and show every warning code. */
 class ExamplesTest {
-    private static final Set<String> REPORT_V1_CODES = Set.of("SPAM_BLOCKED", "SUBSCRIPTION_EXPIRED",
-            "ACCOUNT_SUSPENDED", "SECURITY_POLICY_LOCKOUT", "AUTH_FAILED", "MX_INVALID", "SRV_INVALID",
-            "MX_LOOKUP_FAILED", "SRV_LOOKUP_FAILED", "SMTP_UNREACHABLE", "TEST_EMAIL_NOT_SENT",
-            "TEST_EMAIL_NOT_RECEIVED", "INFRASTRUCTURE_INCIDENT_SUSPECTED");
-
     @Test
     void examplesCoverEveryWarningCodeAndSomeAreHealthy() throws Exception {
         BatchAnalysis analysis = new BatchAnalysis(new FactsReader(), TestSupport.expertise(), Language.EN);
@@ -34,7 +29,14 @@ class ExamplesTest {
                 count++;
             }
         }
-        assertThat(codes).containsAll(REPORT_V1_CODES);
+        // Every warning code of the knowledge base (one knowledge-base/CODE.yaml each), not a list kept by hand:
+        // a new code needs an example, and removing the only example of a code fails here, naming it.
+        Set<String> knowledgeCodes = new TreeSet<>();
+        TestSupport.expertise().knowledge().entries().forEach(e -> knowledgeCodes.add(e.code()));
+        assertThat(knowledgeCodes).as("codes of the knowledge base").isNotEmpty();
+        Set<String> missing = new TreeSet<>(knowledgeCodes);
+        missing.removeAll(codes);
+        assertThat(missing).as("warning codes no report of examples/ shows").isEmpty();
         assertThat(healthy).isGreaterThanOrEqualTo(2);
         assertThat(count).isGreaterThanOrEqualTo(12);
     }
