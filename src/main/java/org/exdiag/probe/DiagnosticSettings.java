@@ -32,18 +32,8 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         dkimSelectors = dkimSelectors == null ? List.of() : List.copyOf(dkimSelectors);
     }
 
-    /** Settings without a second test straight to the provider's MX. */
-    public DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smtp, TlsMode smtpTls, Endpoint imap,
-                              TlsMode imapTls, int mxPort, URI webmail, Duration connectTimeout,
-                              Duration receiveTimeout, Duration overallTimeout, Expectation expect,
-                              String heloName, AddressPolicy addresses, boolean offerGiven) {
-        this(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout, receiveTimeout, overallTimeout,
-                expect, heloName, addresses, offerGiven, List.of(), List.of(), List.of());
-    }
-
     public DiagnosticSettings withValidMx(List<String> hosts) {
-        return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
-                receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, hosts, spfDomains, dkimSelectors);
+        return toBuilder().validMxHosts(hosts).build();
     }
 
     /** With DKIM selectors named by the user; a selector must be a DNS name (RFC 6376 3.1). */
@@ -61,7 +51,138 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
     }
 
     public DiagnosticSettings withDomainRecords(List<String> providerSpfDomains, List<String> selectors) {
-        return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
-                receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, providerSpfDomains, selectors);
+        return toBuilder().spfDomains(providerSpfDomains).dkimSelectors(selectors).build();
+    }
+
+    /** Settings named one by one, the others at their defaults: what tests and new probes build on. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dns = dns;
+        b.dnsTimeout = dnsTimeout;
+        b.smtp = smtp;
+        b.smtpTls = smtpTls;
+        b.imap = imap;
+        b.imapTls = imapTls;
+        b.mxPort = mxPort;
+        b.webmail = webmail;
+        b.connectTimeout = connectTimeout;
+        b.receiveTimeout = receiveTimeout;
+        b.overallTimeout = overallTimeout;
+        b.expect = expect;
+        b.heloName = heloName;
+        b.addresses = addresses;
+        b.offerGiven = offerGiven;
+        b.validMxHosts = validMxHosts;
+        b.spfDomains = spfDomains;
+        b.dkimSelectors = dkimSelectors;
+        return b;
+    }
+
+    /** Builds settings by name; defaults: the system's resolver, STARTTLS submission, IMAP over TLS, port 25. */
+    public static final class Builder {
+        private Endpoint dns;
+        private Duration dnsTimeout = Duration.ofSeconds(5);
+        private Endpoint smtp;
+        private TlsMode smtpTls = TlsMode.STARTTLS;
+        private Endpoint imap;
+        private TlsMode imapTls = TlsMode.IMPLICIT;
+        private int mxPort = 25;
+        private URI webmail;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration receiveTimeout = Duration.ofSeconds(60);
+        private Duration overallTimeout = Duration.ofSeconds(120);
+        private Expectation expect = new Expectation(null, null, null);
+        private String heloName = "exdiag.invalid";
+        private AddressPolicy addresses = AddressPolicy.ANY;
+        private boolean offerGiven;
+        private List<String> validMxHosts = List.of();
+        private List<String> spfDomains = List.of();
+        private List<String> dkimSelectors = List.of();
+
+        private Builder() {
+        }
+
+        public Builder dns(Endpoint v) {
+            dns = v;
+            return this;
+        }
+
+        public Builder dnsTimeout(Duration v) {
+            dnsTimeout = v;
+            return this;
+        }
+
+        public Builder smtp(Endpoint v, TlsMode tls) {
+            smtp = v;
+            smtpTls = tls;
+            return this;
+        }
+
+        public Builder imap(Endpoint v, TlsMode tls) {
+            imap = v;
+            imapTls = tls;
+            return this;
+        }
+
+        public Builder mxPort(int v) {
+            mxPort = v;
+            return this;
+        }
+
+        public Builder webmail(URI v) {
+            webmail = v;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration receive, Duration overall) {
+            connectTimeout = connect;
+            receiveTimeout = receive;
+            overallTimeout = overall;
+            return this;
+        }
+
+        public Builder expect(Expectation v) {
+            expect = v;
+            return this;
+        }
+
+        public Builder heloName(String v) {
+            heloName = v;
+            return this;
+        }
+
+        public Builder addresses(AddressPolicy v) {
+            addresses = v;
+            return this;
+        }
+
+        public Builder offerGiven(boolean v) {
+            offerGiven = v;
+            return this;
+        }
+
+        public Builder validMxHosts(List<String> v) {
+            validMxHosts = v;
+            return this;
+        }
+
+        public Builder spfDomains(List<String> v) {
+            spfDomains = v;
+            return this;
+        }
+
+        public Builder dkimSelectors(List<String> v) {
+            dkimSelectors = v;
+            return this;
+        }
+
+        public DiagnosticSettings build() {
+            return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
+                    receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, spfDomains, dkimSelectors);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.exdiag.probe;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -89,39 +88,6 @@ public final class ImapProbe implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits for the message whose subject holds {@code tag}; true as soon as it is in the inbox,
-     * false when {@code waitFor} passes first, null when the mailbox could not be searched.
-     */
-    public Boolean awaitMessage(String tag, Duration waitFor) {
-        if (!loggedIn()) {
-            return null;
-        }
-        long deadline = System.nanoTime() + waitFor.toNanos();
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            while (true) {
-                inbox.open(Folder.READ_ONLY);
-                try {
-                    Message[] found = inbox.search(new SubjectTerm(tag));
-                    if (found.length > 0) {
-                        return true;
-                    }
-                } finally {
-                    inbox.close(false);
-                }
-                if (System.nanoTime() >= deadline) {
-                    return false;
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
 
     @Override
     public void close() {

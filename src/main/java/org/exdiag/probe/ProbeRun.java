@@ -1,7 +1,7 @@
 package org.exdiag.probe;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +32,7 @@ public final class ProbeRun implements AutoCloseable {
     private final DnsProbe dns;
     private final DomainRecordsProbe records;
     private ImapProbe imap;
-    private final Map<Class<?>, CompletableFuture<?>> started = new HashMap<>();
+    private final Map<Probe<?>, CompletableFuture<?>> started = new IdentityHashMap<>();
 
     /**
      * @param mailbox  the mailbox diagnosed, or null when a domain is checked on its own
@@ -91,10 +91,10 @@ public final class ProbeRun implements AutoCloseable {
 
     /** What another probe of the run saw, once it has: it must come earlier in the run's list. */
     @SuppressWarnings("unchecked")
-    public <T> CompletableFuture<T> resultOf(Class<? extends Probe<T>> probe) {
+    public <T> CompletableFuture<T> resultOf(Probe<T> probe) {
         CompletableFuture<?> f = started.get(probe);
         if (f == null) {
-            throw new IllegalStateException(probe.getSimpleName() + " is not started before the probes that wait for it");
+            throw new IllegalStateException(probe.name() + " is not started before the probes that wait for it");
         }
         return (CompletableFuture<T>) f;
     }
@@ -103,7 +103,7 @@ public final class ProbeRun implements AutoCloseable {
     public void gather(List<? extends Probe<?>> probes, FactsBuilder facts, Duration overall) {
         long deadline = System.nanoTime() + overall.toNanos();
         for (Probe<?> p : probes) {
-            started.put(p.getClass(), start(p));
+            started.put(p, start(p));
         }
         for (Probe<?> p : probes) {
             fill(p, facts, deadline);
@@ -125,7 +125,7 @@ public final class ProbeRun implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <T> void fill(Probe<T> probe, FactsBuilder facts, long deadline) {
-        CompletableFuture<T> future = (CompletableFuture<T>) started.get(probe.getClass());
+        CompletableFuture<T> future = (CompletableFuture<T>) started.get(probe);
         T seen;
         try {
             seen = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -9,20 +9,48 @@ import java.time.Duration;
 import java.util.Base64;
 import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.AuthResult;
+import java.util.concurrent.CompletableFuture;
+import org.exdiag.facts.FactsBuilder;
 
 /**
  * The webmail authentication check: HTTPS basic authentication against the Exchange web services URL.
  * 2xx: ok; 401: rejected; 423 or 456 (used by Exchange front ends for a locked account): locked.
  */
-public final class WebmailProbe {
+public final class WebmailProbe extends Probe<AuthCheck> {
     private final URI url;
     private final Duration timeout;
     private final HttpClient client;
 
     public WebmailProbe(URI url, Duration timeout) {
+        super("webmail login", "auth.webmail");
         this.url = url;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    protected CompletableFuture<AuthCheck> start(ProbeRun run) {
+        return CompletableFuture.supplyAsync(() -> check(run.mailbox(), run.password()), run.pool());
+    }
+
+    @Override
+    protected AuthCheck notFinished(ProbeRun run) {
+        return new AuthCheck(AuthResult.ERROR, "not finished in time");
+    }
+
+    @Override
+    protected AuthCheck failed(ProbeRun run) {
+        return new AuthCheck(AuthResult.ERROR, "error");
+    }
+
+    @Override
+    protected void fill(FactsBuilder facts, AuthCheck seen, ProbeRun run) {
+        facts.webmail(seen);
+    }
+
+    @Override
+    protected String outcome(AuthCheck c) {
+        return c.result().wire() + " (" + c.detail() + ")";
     }
 
     public AuthCheck check(String mailbox, Secret password) {

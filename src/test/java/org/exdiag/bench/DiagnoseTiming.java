@@ -6,19 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsDocument;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
-import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
-import org.exdiag.probe.Endpoint;
 import org.exdiag.probe.MailLab;
 import org.exdiag.probe.ProgressListener;
 import org.exdiag.probe.Secret;
 import org.exdiag.probe.TestDnsServer;
-import org.exdiag.probe.TlsMode;
 
 /**
  * Times live diagnostics against GreenMail and the test DNS server: a healthy mailbox, and one whose
@@ -42,11 +36,8 @@ public final class DiagnoseTiming {
         try (MailLab lab = new MailLab("bench-password")) {
             GreenMail mail = lab.mail;
             TestDnsServer dns = lab.dns;
-            DiagnosticSettings settings = new DiagnosticSettings(Endpoint.parse(dns.address(), 53), dnsTimeout,
-                    new Endpoint("127.0.0.1", mail.getSmtp().getPort()), TlsMode.NONE,
-                    new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mail.getSmtp().getPort(), null,
-                    Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                    new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.bench", AddressPolicy.ANY, true);
+            DiagnosticSettings settings = lab.settings().dnsTimeout(dnsTimeout).heloName("exdiag.bench")
+                    .timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60)).build();
             out.add(time("healthy", runs, settings, dns, false));
             out.add(time("dns not answering (timeout " + dnsTimeout.toMillis() + " ms)", runs, settings, dns, true));
         }

@@ -9,13 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import org.exdiag.TestSupport;
 import org.exdiag.facts.ConnectResult;
-import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.LookupStatus;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
 import org.exdiag.knowledge.Language;
-import org.exdiag.probe.AddressPolicy;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
 import org.exdiag.probe.MailLab;
@@ -60,10 +56,8 @@ class ProbeFaultsTest {
     }
 
     private DiagnosticSettings settings(int smtpPort, TlsMode smtpTls, int mxPort) {
-        return new DiagnosticSettings(Endpoint.parse(dns.address(), 53), Duration.ofSeconds(1),
-                new Endpoint("127.0.0.1", smtpPort), smtpTls, new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE,
-                mxPort, null, CONNECT, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY, true);
+        return lab.settings().smtp(new Endpoint("127.0.0.1", smtpPort), smtpTls).mxPort(mxPort)
+                .timeouts(CONNECT, Duration.ofSeconds(5), Duration.ofSeconds(20)).build();
     }
 
     private record Run(FactsDocument facts, Report report, Duration took) {

@@ -13,11 +13,8 @@ import java.util.List;
 import org.exdiag.TestSupport;
 import org.exdiag.facts.AuthResult;
 import org.exdiag.facts.ConnectResult;
-import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.LookupStatus;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
 import org.exdiag.facts.SmtpStage;
 import org.exdiag.knowledge.Language;
 import org.exdiag.report.Report;
@@ -54,11 +51,8 @@ class DiagnosticTest {
     }
 
     private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
-        return new DiagnosticSettings(Endpoint.parse(dns.address(), 53), Duration.ofMillis(800),
-                new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE,
-                new Endpoint("127.0.0.1", mail.getImap().getPort()), TlsMode.NONE, mxPort, null,
-                Duration.ofSeconds(3), receive, Duration.ofSeconds(20),
-                new Expectation(Offer.HOSTED, MailSetup.EXCHANGE_ONLY, null), "exdiag.test", AddressPolicy.ANY, true);
+        return lab.settings().dnsTimeout(Duration.ofMillis(800)).smtp(new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE).mxPort(mxPort)
+                .timeouts(Duration.ofSeconds(3), receive, Duration.ofSeconds(20)).build();
     }
 
     private DiagnosticSettings healthySettings() {
@@ -305,8 +299,7 @@ class DiagnosticTest {
         try {
             java.net.URI url = java.net.URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/EWS/Exchange.asmx");
             DiagnosticSettings s = healthySettings();
-            DiagnosticSettings withWebmail = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
-                    s.imapTls(), s.mxPort(), url, s.connectTimeout(), s.receiveTimeout(), s.overallTimeout(), s.expect(), s.heloName(), s.addresses(), true);
+            DiagnosticSettings withWebmail = s.toBuilder().webmail(url).build();
             assertThat(diagnose(withWebmail, PASSWORD).auth().webmail().result()).isEqualTo(AuthResult.OK);
             FactsDocument wrong = diagnose(withWebmail, "nope");
             assertThat(wrong.auth().webmail().result()).isEqualTo(AuthResult.REJECTED);
@@ -334,9 +327,8 @@ class DiagnosticTest {
     void theWholeDiagnosticIsBoundedByItsTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             DiagnosticSettings s = settings(silent.getLocalPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10));
-            DiagnosticSettings bounded = new DiagnosticSettings(s.dns(), s.dnsTimeout(), s.smtp(), s.smtpTls(), s.imap(),
-                    s.imapTls(), s.mxPort(), null, Duration.ofSeconds(30), s.receiveTimeout(), Duration.ofMillis(1500),
-                    s.expect(), s.heloName(), s.addresses(), true);
+            DiagnosticSettings bounded = s.toBuilder().timeouts(Duration.ofSeconds(30), s.receiveTimeout(), Duration.ofMillis(1500))
+                    .build();
             long start = System.nanoTime();
             FactsDocument facts = diagnose(bounded, PASSWORD);
             Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -56,6 +56,18 @@ public final class MailLab implements AutoCloseable {
         return other;
     }
 
+    /**
+     * Settings aimed at the lab, in plain text: its DNS server, GreenMail's SMTP (submission and MX) and
+     * IMAP, a hosted Exchange-only mailbox as the user said it; tests change what they test.
+     */
+    public DiagnosticSettings.Builder settings() {
+        return DiagnosticSettings.builder().dns(Endpoint.parse(dns.address(), 53)).dnsTimeout(java.time.Duration.ofSeconds(1))
+                .smtp(new Endpoint("127.0.0.1", smtpPort()), TlsMode.NONE).imap(new Endpoint("127.0.0.1", imapPort()), TlsMode.NONE)
+                .mxPort(smtpPort()).timeouts(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20))
+                .expect(new org.exdiag.facts.Expectation(org.exdiag.facts.Offer.HOSTED, org.exdiag.facts.MailSetup.EXCHANGE_ONLY, null))
+                .heloName("exdiag.test").offerGiven(true);
+    }
+
     public int smtpPort() {
         return mail.getSmtp().getPort();
     }
