@@ -3,7 +3,7 @@
 # GET /health (the framework's floor) and POST /api/v1/analyze with a typical facts body. Between the
 # two, the same POST to HttpFloor: a server configured as `serve` that reads the body and answers the
 # same report bytes without analyzing (the floor for this request's size). Besides wrk's figures,
-# prints each server's CPU time per request (from /proc), steadier than requests/s on a shared
+# prints each server's CPU time per request (from /proc), steadier than requests/s on a busy
 # machine. ROUNDS=n repeats the three (default 3): ratios are read within a round. Last, AnalysisCpu:
 # the analysis alone, in process, on as many threads as the server has.
 source "$(dirname "$0")/common.sh"
