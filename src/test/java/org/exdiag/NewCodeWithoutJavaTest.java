@@ -1,5 +1,6 @@
 package org.exdiag;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary copy of the project. The copy passes {@code rules check}, {@code rules test}, and the whole
  * {@code mvn verify}: no test hard-codes the codes, no Java change is needed.
  */
+@Tag("slow")
 class NewCodeWithoutJavaTest {
     /** Set in the copy's build, so that the copy does not copy itself again. */
     private static final String INNER = "EXDIAG_NEW_CODE_COPY";

@@ -1,5 +1,6 @@
 package org.exdiag.bench;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The benchmarks still run and measure something. A correctness check only: no timing is asserted
  * (timings come from docs/bench/*.sh, see docs/performance.md).
  */
+@Tag("slow")
 class BenchmarkSmokeTest {
     @Test
     void engineBenchmarkRuns() throws Exception {

@@ -1,5 +1,6 @@
 package org.exdiag.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.RandomAccessFile;
@@ -22,6 +23,7 @@ import picocli.CommandLine;
  * tiered compiler for the HTTP server and big or unsized batches, the batches with a smaller inlining cap. Run here from a copy beside a stand-in
  * jar, with EXDIAG_JAVA a script that prints the JVM's arguments instead of starting one.
  */
+@Tag("slow")
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String BATCH_INLINING = "-XX:FreqInlineSize=150";

@@ -1,5 +1,6 @@
 package org.exdiag.hostile;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Slow, oversized and vanishing clients are cut off early; the server keeps answering others. */
 @Timeout(60)
+@Tag("slow")
 class ServiceUnderStressTest {
     private ApiServer server;
 

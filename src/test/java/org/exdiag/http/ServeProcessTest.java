@@ -1,5 +1,6 @@
 package org.exdiag.http;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `exdiag serve` as its own process: it starts, answers, and reloads on SIGHUP and on --watch. */
 @Timeout(120)
 @EnabledOnOs(OS.LINUX)
+@Tag("slow")
 class ServeProcessTest {
     @TempDir
     Path tmp;

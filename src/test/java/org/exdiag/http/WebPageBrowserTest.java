@@ -1,5 +1,6 @@
 package org.exdiag.http;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * drop an example facts file, see the root cause and the graph. Leaves a screenshot in target/.
  */
 @Timeout(120)
+@Tag("slow")
 class WebPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
