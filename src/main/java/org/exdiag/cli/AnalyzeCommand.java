@@ -38,6 +38,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Mixin
     RulesOptions folders = new RulesOptions();
 
@@ -72,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         // The live count shares the terminal with nothing: not when the reports scroll on it too.
         Summary summary = new Summary(err, Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
         Wording words = expertise.wording(lang);
-        try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes());
+        try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes(), main.stdin());
              Writer output = Outputs.open(out, spec.commandLine().getOut())) {
             Peeking<Document> docs = new Peeking<>(source);
             boolean single = docs.isSingle();

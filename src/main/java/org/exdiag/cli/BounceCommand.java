@@ -54,6 +54,9 @@ final class BounceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Mixin
     RulesOptions folders = new RulesOptions();
 
@@ -118,7 +121,7 @@ final class BounceCommand implements Callable<Integer> {
         }
         UnaryOperator<FactsDocument> lookups = noLookup ? UnaryOperator.identity() : new RecordLookups(expertise, err);
         BounceAnalysis analysis = new BounceAnalysis(expertise, lang, mailbox, saved, lookups);
-        try (MessageSource source = new MessageSource(paths, System.in)) {
+        try (MessageSource source = new MessageSource(paths, main.stdin())) {
             Peeking<MessageSource.Message> messages = new Peeking<>(source);
             if (messages.isSingle()) {
                 return one(analysis.analyze(messages.next()), expertise.wording(lang), err);

@@ -47,6 +47,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Mixin
     RulesOptions folders = new RulesOptions();
 
@@ -210,7 +213,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private Secret readPassword() throws IOException {
         Secret secret;
         if (password.stdin) {
-            secret = PasswordInput.fromStream(System.in);
+            secret = PasswordInput.fromStream(main.stdin());
         } else if (password.env != null) {
             secret = PasswordInput.fromEnvironment(password.env);
             if (secret == null) {

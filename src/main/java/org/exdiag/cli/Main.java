@@ -39,6 +39,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What the commands read as standard input: the process's, or what a test gives (never swapped globally). */
+    private final java.io.InputStream stdin;
+
+    Main(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    java.io.InputStream stdin() {
+        return stdin;
+    }
+
     public static void main(String[] args) {
         CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         // Reports are UTF-8 whatever the platform's default (Java 17 follows the locale).
@@ -57,7 +68,16 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return commandLine(null);
+        return commandLine(null, System.in);
+    }
+
+    /** The command line, reading {@code stdin} as its standard input. */
+    public static CommandLine commandLine(java.io.InputStream stdin) {
+        return commandLine(null, stdin);
+    }
+
+    static CommandLine commandLine(String first) {
+        return commandLine(first, System.in);
     }
 
     /**
@@ -65,8 +85,8 @@ public final class Main implements Runnable {
      * the annotations of every command it is given, a tenth of a second of each start; the others are
      * not needed to run this one. Anything else (no command, a typo, help) gets them all.
      */
-    static CommandLine commandLine(String first) {
-        CommandLine cli = new CommandLine(new Main());
+    static CommandLine commandLine(String first, java.io.InputStream stdin) {
+        CommandLine cli = new CommandLine(new Main(stdin));
         if (first != null && COMMANDS.containsKey(first) && !first.equals("help")) {
             cli.addSubcommand(first, COMMANDS.get(first).get());
         } else {

@@ -64,6 +64,9 @@ final class RepliesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Mixin
     RulesOptions folders = new RulesOptions();
 
@@ -109,7 +112,7 @@ final class RepliesCommand implements Callable<Integer> {
         UnknownReplies unknown = new UnknownReplies();
         long[] inputs = {0, 0};
         try (DocumentSource docs = new DocumentSource(factsFiles, reader.limits().maxDocumentBytes());
-             MessageSource messages = new MessageSource(messageFiles, System.in)) {
+             MessageSource messages = new MessageSource(messageFiles, main.stdin())) {
             Iterator<Object> all = Stream.concat(stream(docs), stream(messages)).iterator();
             OrderedParallel.run(all, jobs, 4, item -> seen(item, reader, expertise), seen -> {
                 inputs[0]++;

@@ -6,21 +6,19 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */
 public record Cli(int exitCode, String out, String err) {
-    /** As {@link #run(String...)}, with {@code stdin} as standard input (a password, say). */
+    /** As {@link #run(String...)}, with {@code stdin} as standard input (a password, say); nothing global is swapped. */
     public static Cli runWithInput(String stdin, String... args) {
-        java.io.InputStream saved = System.in;
-        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        try {
-            return run(args);
-        } finally {
-            System.setIn(saved);
-        }
+        return run(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
     }
 
     public static Cli run(String... args) {
+        return run(new java.io.ByteArrayInputStream(new byte[0]), args);
+    }
+
+    private static Cli run(java.io.InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(stdin);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
