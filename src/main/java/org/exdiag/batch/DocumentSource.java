@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,15 +26,14 @@ import org.exdiag.facts.FactsFormat;
  * files or lines there are; nothing here throws for a bad input, it yields an unreadable document.
  * Not thread-safe: one producer reads it.
  */
-public final class DocumentSource implements Iterator<Document>, AutoCloseable {
+public final class DocumentSource extends Lookahead<Document> implements AutoCloseable {
     /** The path that names standard input, as Unix tools have it. */
     public static final String STANDARD_INPUT = "-";
 
     private final int maxDocumentBytes;
     private final InputStream standardInput;
     private final Deque<Pending> pending = new ArrayDeque<>();
-    private JsonLines lines;
-    private Document next;
+    private JsonLinesReader lines;
 
     public DocumentSource(List<String> paths, int maxDocumentBytes) {
         this(paths, maxDocumentBytes, System.in);
@@ -51,24 +48,7 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Document next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Document d = next;
-        next = null;
-        return d;
-    }
-
-    private Document advance() {
+    protected Document advance() {
         while (true) {
             if (lines != null) {
                 if (lines.hasNext()) {
@@ -106,7 +86,7 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             }
             if (format.get() == FactsFormat.JSON_LINES) {
                 try {
-                    lines = new JsonLines(shown, Files.newInputStream(path), maxDocumentBytes);
+                    lines = new JsonLinesReader(shown, Files.newInputStream(path), maxDocumentBytes);
                 } catch (NoSuchFileException e) {
                     return Document.unreadable(shown, "no such file or folder");
                 } catch (IOException e) {
@@ -157,7 +137,7 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
             int[] ends = firstLineEnds(in, maxDocumentBytes + 1);
             in.reset();
             if (ends[0] == '{' && ends[1] == '}') {
-                lines = new JsonLines(STANDARD_INPUT, in, maxDocumentBytes);
+                lines = new JsonLinesReader(STANDARD_INPUT, in, maxDocumentBytes);
                 return null;
             }
             byte[] whole = in.readNBytes(maxDocumentBytes + 1);
@@ -223,138 +203,6 @@ public final class DocumentSource implements Iterator<Document>, AutoCloseable {
     public void close() {
         if (lines != null) {
             lines.close();
-        }
-    }
-
-    /** The documents of a JSON lines stream (an HTTP body, say), named {@code name:LINE}. */
-    public static JsonLines jsonLines(String name, InputStream in, int maxDocumentBytes) {
-        return new JsonLines(name, in, maxDocumentBytes);
-    }
-
-    /**
-     * The documents of a piece of a JSON lines file that starts at a line boundary, after
-     * {@code linesBefore} lines of the file: named {@code name:LINE} with the file's own line numbers, so
-     * that pieces read apart (by the Spark job) name their documents as one reading of the file does.
-     */
-    public static JsonLines jsonLines(String name, InputStream in, int maxDocumentBytes, long linesBefore) {
-        JsonLines lines = new JsonLines(name, in, maxDocumentBytes);
-        lines.lineNumber = linesBefore;
-        return lines;
-    }
-
-    /**
-     * Reads a JSON lines stream one bounded line at a time; an over-long line is skipped, not buffered.
-     * Scans its own buffer for line ends (reading byte by byte through a synchronized stream cost
-     * ~12 us per 1.4 KB line, as much as the rest of a batch's reading).
-     */
-    public static final class JsonLines implements Iterator<Document>, AutoCloseable {
-        private Document pending;
-        private final String shown;
-        private final InputStream in;
-        private final int maxBytes;
-        private long lineNumber;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int position; // unread bytes are buffer[position, limit)
-        private int limit;
-        private byte[] line = new byte[4096]; // the line being read, its first maxBytes bytes at most
-
-        JsonLines(String shown, InputStream in, int maxBytes) {
-            this.shown = shown;
-            this.in = in;
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (pending == null) {
-                pending = read();
-            }
-            return pending != null;
-        }
-
-        @Override
-        public Document next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Document d = pending;
-            pending = null;
-            return d;
-        }
-
-        /** The next non-blank line as a document, or null at the end. */
-        Document read() {
-            try {
-                while (true) {
-                    long length = 0; // of the whole line, which may be longer than what is kept
-                    boolean ended = false;
-                    while (!ended) {
-                        if (position == limit && !fill()) {
-                            break;
-                        }
-                        int end = position;
-                        while (end < limit && buffer[end] != '\n') {
-                            end++;
-                        }
-                        keep(length, end - position);
-                        length += end - position;
-                        ended = end < limit;
-                        position = ended ? end + 1 : end;
-                    }
-                    if (!ended && length == 0) {
-                        return null;
-                    }
-                    lineNumber++;
-                    String source = shown + ":" + lineNumber;
-                    if (length > maxBytes) {
-                        return Document.unreadable(source, "document too large: " + length + " bytes (limit " + maxBytes + ")");
-                    }
-                    if (!isBlank(line, (int) length)) {
-                        return Document.of(source, Arrays.copyOf(line, (int) length), FactsFormat.JSON);
-                    }
-                }
-            } catch (IOException e) {
-                return Document.unreadable(shown + ":" + (lineNumber + 1), "cannot read: " + e.getMessage());
-            }
-        }
-
-        /** Copies buffer[position, position + count) to the line at {@code offset}, up to maxBytes in all. */
-        private void keep(long offset, int count) {
-            int room = (int) Math.min(count, Math.max(0, maxBytes - offset));
-            if (room == 0) {
-                return;
-            }
-            int needed = (int) offset + room;
-            if (needed > line.length) {
-                line = Arrays.copyOf(line, Math.min(Math.max(needed, line.length * 2), maxBytes));
-            }
-            System.arraycopy(buffer, position, line, (int) offset, room);
-        }
-
-        private boolean fill() throws IOException {
-            int n = in.read(buffer, 0, buffer.length);
-            position = 0;
-            limit = Math.max(n, 0);
-            return n > 0;
-        }
-
-        private static boolean isBlank(byte[] bytes, int length) {
-            for (int i = 0; i < length; i++) {
-                byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public void close() {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // nothing left to read from it
-            }
         }
     }
 }

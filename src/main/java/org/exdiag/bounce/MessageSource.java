@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.exdiag.batch.Lookahead;
 
 /**
  * The messages named by the command line, lazily and in a stable order: a message file; an mbox file
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * Nothing here throws for a bad input: it yields a message that could not be read, with why.
  * Not thread-safe: one producer reads it.
  */
-public final class MessageSource implements Iterator<MessageSource.Message>, AutoCloseable {
+public final class MessageSource extends Lookahead<MessageSource.Message> implements AutoCloseable {
     public static final String STANDARD_INPUT = "-";
 
     /** One message: its name and bytes, or why it could not be read. */
@@ -42,7 +41,6 @@ public final class MessageSource implements Iterator<MessageSource.Message>, Aut
     private final Deque<Path> pending = new ArrayDeque<>();
     private final Deque<String> shownNames = new ArrayDeque<>();
     private Mbox mbox;
-    private Message next;
 
     public MessageSource(List<String> paths, InputStream standardInput) {
         this.standardInput = standardInput;
@@ -60,24 +58,7 @@ public final class MessageSource implements Iterator<MessageSource.Message>, Aut
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Message m = next;
-        next = null;
-        return m;
-    }
-
-    private Message advance() {
+    protected Message advance() {
         while (true) {
             if (mbox != null) {
                 Message m = mbox.next();

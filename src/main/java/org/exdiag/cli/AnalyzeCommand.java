@@ -2,12 +2,8 @@ package org.exdiag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
 import org.exdiag.batch.Document;
@@ -21,10 +17,8 @@ import org.exdiag.knowledge.Wording;
 import org.exdiag.Expertise;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code exdiag analyze}: reports from captured facts files, one or millions. */
@@ -34,67 +28,37 @@ import picocli.CommandLine.Parameters;
                 + "one JSON or YAML document).",
                 "One document in json or yaml: the report alone. Otherwise one JSON line per document, in input "
                         + "order: {\"source\":...,\"report\":{...}} or {\"source\":...,\"error\":{...}}."})
-final class AnalyzeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
-
-    @Mixin
-    RulesOptions folders = new RulesOptions();
-
+final class AnalyzeCommand extends ExdiagCommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Documents analyzed at once (default: all cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
-    Path out;
+    @Mixin
+    BatchOptions batch = new BatchOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files, folders, or - for standard input.")
     List<String> paths = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, InterruptedException, LoadException {
+        PrintWriter err = err();
         ReportFormat format = output.format(spec.commandLine(), ReportFormat.JSON);
         Language lang = output.language(spec.commandLine());
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
-        Expertise expertise;
-        try {
-            expertise = folders.loadExpertise(err, true);
-        } catch (LoadException e) {
-            return ExitCodes.USAGE;
-        }
+        batch.check(spec.commandLine());
+        Expertise expertise = expertise();
         FactsReader reader = new FactsReader();
         BatchAnalysis analysis = new BatchAnalysis(reader, expertise, lang);
         // The live count shares the terminal with nothing: not when the reports scroll on it too.
-        Summary summary = new Summary(err, Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
+        Summary summary = new Summary(err, Summary.stderrIsTerminal() && (batch.out != null || !Summary.stdoutIsTerminal()));
         Wording words = expertise.wording(lang);
-        try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes(), main.stdin());
-             Writer output = Outputs.open(out, spec.commandLine().getOut())) {
+        try (DocumentSource source = new DocumentSource(paths, reader.limits().maxDocumentBytes(), stdin())) {
             Peeking<Document> docs = new Peeking<>(source);
             boolean single = docs.isSingle();
             boolean reportAlone = single && (format == ReportFormat.JSON || format == ReportFormat.YAML);
             boolean lines = !reportAlone && (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN);
-            OrderedParallel.run(docs, jobs, DOCUMENTS_PER_TASK, doc -> {
-                Outcome outcome = analysis.analyze(doc);
-                return new Rendered(outcome, render(outcome, format, words, lines, single));
-            }, rendered -> {
-                summary.count(rendered.outcome());
-                try {
-                    output.write(rendered.text());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            err.println("exdiag: cannot write the output: " + e.getCause().getMessage());
-            return ExitCodes.FAILED;
+            if (!batch.writeInOrder(docs, DOCUMENTS_PER_TASK, analysis::analyze, o -> render(o, format, words, lines, single),
+                    summary::count, out(), err)) {
+                return ExitCodes.FAILED;
+            }
         }
         summary.print();
         return summary.errors() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
@@ -102,9 +66,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** Files and lines are at hand: handing them to the threads 16 at a time saves wake-ups (OrderedParallel). */
     private static final int DOCUMENTS_PER_TASK = 16;
-
-    private record Rendered(Outcome outcome, String text) {
-    }
 
     private String render(Outcome o, ReportFormat format, Wording words, boolean lines, boolean single) {
         if (lines) {

@@ -2,7 +2,6 @@ package org.exdiag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.exdiag.Expertise;
-import org.exdiag.batch.OrderedParallel;
 import org.exdiag.bounce.BounceAnalysis;
 import org.exdiag.bounce.BounceOutcome;
 import org.exdiag.bounce.MessageSource;
@@ -50,18 +47,12 @@ import picocli.CommandLine.Parameters;
                 "The domain's SPF, DMARC and autodiscover records (and DKIM, with --dkim-selector) are looked up in DNS, so that "
                         + "the record at fault explains the bounce; with --facts, the bounces are added to a saved diagnostic, and the "
                         + "records it holds are used instead."})
-final class BounceCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
-
-    @Mixin
-    RulesOptions folders = new RulesOptions();
-
+final class BounceCommand extends ExdiagCommand {
     @Mixin
     OutputOptions output = new OutputOptions();
+
+    @Mixin
+    BatchOptions batch = new BatchOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "Message files, pasted texts, folders, mbox files, maildirs, or - for standard input.")
@@ -90,19 +81,11 @@ final class BounceCommand implements Callable<Integer> {
             description = "Private offer: the Exchange server, whose addresses the SPF policy must authorize (default: hosted).")
     String privateHost;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Messages read at once (default: all cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
-    Path out;
-
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, InterruptedException, LoadException {
+        PrintWriter err = err();
         Language lang = output.language(spec.commandLine());
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
+        batch.check(spec.commandLine());
         checkMailbox();
         FactsDocument saved = null;
         if (facts != null) {
@@ -113,15 +96,10 @@ final class BounceCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        Expertise expertise;
-        try {
-            expertise = folders.loadExpertise(err, true);
-        } catch (LoadException e) {
-            return ExitCodes.USAGE;
-        }
+        Expertise expertise = expertise();
         UnaryOperator<FactsDocument> lookups = noLookup ? UnaryOperator.identity() : new RecordLookups(expertise, err);
         BounceAnalysis analysis = new BounceAnalysis(expertise, lang, mailbox, saved, lookups);
-        try (MessageSource source = new MessageSource(paths, main.stdin())) {
+        try (MessageSource source = new MessageSource(paths, stdin())) {
             Peeking<MessageSource.Message> messages = new Peeking<>(source);
             if (messages.isSingle()) {
                 return one(analysis.analyze(messages.next()), expertise.wording(lang), err);
@@ -151,7 +129,7 @@ final class BounceCommand implements Callable<Integer> {
             err.println("error: " + outcome.source() + ": " + outcome.error());
             return ExitCodes.FAILED;
         }
-        try (Writer w = Outputs.open(out, spec.commandLine().getOut())) {
+        try (Writer w = batch.open(out())) {
             if (outcome.isSkipped()) {
                 err.println("exdiag: " + outcome.source() + ": " + BounceOutcome.NOT_A_BOUNCE + " (" + outcome.skipped() + ")");
                 if (format == ReportFormat.JSON || format == ReportFormat.JSONL) {
@@ -177,28 +155,13 @@ final class BounceCommand implements Callable<Integer> {
         boolean lines = format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN;
         Wording words = expertise.wording(lang);
         BounceSummary summary = new BounceSummary(err, expertise.rules().replies(),
-                Summary.stderrIsTerminal() && (out != null || !Summary.stdoutIsTerminal()));
-        try (Writer w = Outputs.open(out, spec.commandLine().getOut())) {
-            OrderedParallel.run(messages, jobs, 4, m -> {
-                BounceOutcome o = analysis.analyze(m);
-                return new Rendered(o, lines ? o.jsonLine() : text(o, format, words));
-            }, r -> {
-                summary.count(r.outcome());
-                try {
-                    w.write(r.text());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            err.println("exdiag: cannot write the output: " + e.getCause().getMessage());
+                Summary.stderrIsTerminal() && (batch.out != null || !Summary.stdoutIsTerminal()));
+        if (!batch.writeInOrder(messages, 4, analysis::analyze, o -> lines ? o.jsonLine() : text(o, format, words), summary::count,
+                out(), err)) {
             return ExitCodes.FAILED;
         }
         summary.print();
         return summary.errors() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    private record Rendered(BounceOutcome outcome, String text) {
     }
 
     private static String text(BounceOutcome o, ReportFormat format, Wording words) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.exdiag.config.LoadException;
 import org.exdiag.bounce.NdrException;
 import org.exdiag.bounce.NdrReader;
@@ -43,16 +42,7 @@ import picocli.CommandLine.Parameters;
                 + "through its MX, logins; then the report.",
                 "The password comes from standard input, an environment variable, or a prompt; never from the command line.",
                 "Exit 0: report made; 1: some checks could not be made (verdict incomplete); 2: usage error."})
-final class DiagnoseCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
-
-    @Mixin
-    RulesOptions folders = new RulesOptions();
-
+final class DiagnoseCommand extends ExdiagCommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -139,19 +129,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     private static final String HOST_PLACEHOLDER = "the provider's server (servers.hosted of the rules' expected-values.yaml) or the private host";
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, LoadException {
+        PrintWriter err = err();
         ReportFormat format = output.format(spec.commandLine(), ReportFormat.TEXT);
         Language lang = output.language(spec.commandLine());
         if (!mailbox.contains("@")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "MAILBOX must be an email address");
         }
-        Expertise expertise;
-        try {
-            expertise = folders.loadExpertise(err, true);
-        } catch (LoadException e) {
-            return ExitCodes.USAGE;
-        }
+        Expertise expertise = expertise();
         List<BounceFacts> bounces = new ArrayList<>();
         for (Path file : bounceFiles) {
             try {
@@ -213,7 +198,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private Secret readPassword() throws IOException {
         Secret secret;
         if (password.stdin) {
-            secret = PasswordInput.fromStream(main.stdin());
+            secret = PasswordInput.fromStream(stdin());
         } else if (password.env != null) {
             secret = PasswordInput.fromEnvironment(password.env);
             if (secret == null) {

@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.exdiag.Expertise;
 import org.exdiag.config.LoadException;
-import org.exdiag.config.Problem;
 import org.exdiag.explain.Explainer;
 import org.exdiag.explain.Explanation;
 import org.exdiag.explain.ExplanationWriter;
@@ -30,13 +28,7 @@ import picocli.CommandLine.Parameters;
         description = {"Why a warning code was raised on a facts file (--why), or why it was not (--why-not): each rule that "
                 + "raises it, its conditions in order, whether each held, and the facts each matched or compared.",
                 "Works on the rules as they are on disk; nothing is added to them."})
-final class ExplainCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RulesOptions folders = new RulesOptions();
-
+final class ExplainCommand extends ExdiagCommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -55,8 +47,8 @@ final class ExplainCommand implements Callable<Integer> {
     Path facts;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, LoadException {
+        PrintWriter err = err();
         ReportFormat format = output.format(spec.commandLine(), ReportFormat.TEXT);
         Language lang = output.language(spec.commandLine());
         Explainer.Mode mode = question.why != null ? Explainer.Mode.WHY : Explainer.Mode.WHY_NOT;
@@ -71,12 +63,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("error: " + facts + ": " + e.getMessage() + (e.field() == null ? "" : " (field " + e.field() + ")"));
             return ExitCodes.FAILED;
         }
-        Expertise expertise;
-        try {
-            expertise = folders.loadExpertise(err, false);
-        } catch (LoadException e) {
-            return ExitCodes.USAGE;
-        }
+        Expertise expertise = folders.loadExpertise(err, false);
         if (!expertise.rules().codes().contains(code)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no rule raises " + code
                     + " (the codes: " + String.join(", ", new java.util.TreeSet<>(expertise.rules().codes())) + ")");
@@ -85,10 +72,8 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             explanation = new Explainer(expertise).explain(doc, code, mode, lang);
         } catch (LoadException e) {
-            for (Problem p : e.problems()) {
-                err.println("error: " + p);
-            }
-            return ExitCodes.USAGE;
+            e.problems().forEach(p -> err.println("error: " + p));
+            throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(ExplanationWriter.write(explanation, format, expertise.wording(lang)));

@@ -93,6 +93,9 @@ public final class Main implements Runnable {
             COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof org.exdiag.config.LoadException) {
+                return ExitCodes.USAGE; // rules or texts that do not load: their problems are printed already
+            }
             // Only bugs get here; user errors are reported by the commands themselves.
             cmd.getErr().println("exdiag: internal error: " + ex);
             ex.printStackTrace(cmd.getErr());

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.exdiag.Expertise;
 import org.exdiag.batch.Document;
@@ -36,7 +35,6 @@ import org.exdiag.facts.SmtpExchange;
 import org.exdiag.facts.SmtpReply;
 import org.exdiag.knowledge.Language;
 import org.exdiag.replies.UnknownReplies;
-import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWarning;
 import org.exdiag.report.ReportWriter;
 import org.exdiag.rules.Reply;
@@ -58,17 +56,11 @@ import picocli.CommandLine.Parameters;
                 + "queue ids and dates masked), most frequent first, each with where it was seen, two examples and a suggested "
                 + "smtp-replies.yaml entry.",
                 "--format yaml writes the suggestions ready to paste under patterns: (each with its category to choose)."})
-final class RepliesCommand implements Callable<Integer> {
+final class RepliesCommand extends ExdiagCommand {
     private static final Set<String> CATCH_ALL = Set.of("REMOTE_REJECTED", "INFRASTRUCTURE_INCIDENT_SUSPECTED");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
-
     @Mixin
-    RulesOptions folders = new RulesOptions();
+    BatchOptions batch = new BatchOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), yaml (the suggestions, ready to paste) or json.")
     String format = "text";
@@ -79,30 +71,20 @@ final class RepliesCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "At most N templates (default ${DEFAULT-VALUE}).")
     int top = 50;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Inputs read at once (default: all cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output here instead of standard output.")
-    Path out;
-
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files, bounce messages, folders, mbox files, maildirs.")
     List<String> paths = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, InterruptedException, LoadException {
+        PrintWriter err = err();
         if (!List.of("text", "yaml", "json").contains(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected text, yaml or json");
         }
-        if (jobs < 1 || top < 1 || minCount < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs, --top and --min-count must be at least 1");
+        batch.check(spec.commandLine());
+        if (top < 1 || minCount < 1) {
+            throw usage("--top and --min-count must be at least 1");
         }
-        Expertise expertise;
-        try {
-            expertise = folders.loadExpertise(err, true);
-        } catch (LoadException e) {
-            return ExitCodes.USAGE;
-        }
+        Expertise expertise = expertise();
         List<String> factsFiles = new ArrayList<>();
         List<String> messageFiles = new ArrayList<>();
         for (String p : paths) {
@@ -112,9 +94,9 @@ final class RepliesCommand implements Callable<Integer> {
         UnknownReplies unknown = new UnknownReplies();
         long[] inputs = {0, 0};
         try (DocumentSource docs = new DocumentSource(factsFiles, reader.limits().maxDocumentBytes());
-             MessageSource messages = new MessageSource(messageFiles, main.stdin())) {
+             MessageSource messages = new MessageSource(messageFiles, stdin())) {
             Iterator<Object> all = Stream.concat(stream(docs), stream(messages)).iterator();
-            OrderedParallel.run(all, jobs, 4, item -> seen(item, reader, expertise), seen -> {
+            OrderedParallel.run(all, batch.jobs, 4, item -> seen(item, reader, expertise), seen -> {
                 inputs[0]++;
                 if (seen == null) {
                     inputs[1]++;
@@ -125,7 +107,7 @@ final class RepliesCommand implements Callable<Integer> {
         }
         List<UnknownReplies.Group> groups = unknown.top(minCount, top);
         List<String> categories = expertise.rules().replies().patterns().stream().map(ReplyPattern::category).distinct().sorted().toList();
-        try (Writer w = Outputs.open(out, spec.commandLine().getOut())) {
+        try (Writer w = batch.open(out())) {
             w.write(switch (format) {
                 case "yaml" -> yaml(groups, categories);
                 case "json" -> json(groups, categories);

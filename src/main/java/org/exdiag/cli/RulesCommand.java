@@ -5,14 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.exdiag.config.LoadException;
 import org.exdiag.Expertise;
 import org.exdiag.scenario.ScenarioResult;
 import org.exdiag.scenario.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code exdiag rules}: for the people who edit rules and texts. */
@@ -29,51 +27,29 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile the rules and load the knowledge base; errors name file and line.")
-    static final class Check implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RulesOptions folders = new RulesOptions();
-
+    static final class Check extends ExdiagCommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                Expertise e = folders.loadExpertise(spec.commandLine().getErr(), false);
-                out.printf("ok: %d rules from %s (%s), %d warning codes, %d knowledge-base entries from %s%n",
-                        e.rules().ruleNames().size(), e.rules().origin(), e.rules().fingerprint(), e.rules().codes().size(),
-                        e.knowledge().entries().size(), e.knowledge().origin());
-                return ExitCodes.OK;
-            } catch (LoadException e) {
-                return ExitCodes.USAGE;
-            }
+        public Integer call() throws LoadException {
+            Expertise e = folders.loadExpertise(err(), false);
+            out().printf("ok: %d rules from %s (%s), %d warning codes, %d knowledge-base entries from %s%n",
+                    e.rules().ruleNames().size(), e.rules().origin(), e.rules().fingerprint(), e.rules().codes().size(),
+                    e.knowledge().entries().size(), e.knowledge().origin());
+            return ExitCodes.OK;
         }
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Run scenario files: facts and the warnings, root causes and links expected from them.",
                     "Prints one line per failure, then 'N passed, M failed', then the rules no scenario fired."})
-    static final class Test implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        RulesOptions folders = new RulesOptions();
-
+    static final class Test extends ExdiagCommand {
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Scenario folder (default: the rules folder's tests/).")
         Path dir;
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Expertise expertise;
-            try {
-                expertise = folders.loadExpertise(err, false);
-            } catch (LoadException e) {
-                return ExitCodes.USAGE;
-            }
+        public Integer call() throws IOException, LoadException {
+            PrintWriter out = out();
+            PrintWriter err = err();
+            Expertise expertise = folders.loadExpertise(err, false);
             RulesOptions.Folder rules = folders.rulesFolder();
             Path folder = dir != null ? dir : rules.path().resolve("tests");
             String shownFolder = dir != null ? dir.toString() : rules.shown() + "/tests";

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
@@ -17,7 +16,6 @@ import org.exdiag.http.RuleBaseHolder;
 import org.exdiag.http.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,14 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve reports over HTTP and the web page at /. Rules reload on POST /api/v1/rules/reload "
                 + "(token), on SIGHUP, and with --watch when the folders change; a broken reload keeps the old rules."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends ExdiagCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    RulesOptions folders = new RulesOptions();
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
@@ -72,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         RulesOptions.Folder rules = folders.rulesFolder();
         RulesOptions.Folder kb = folders.kbFolder();
         RuleBaseHolder holder;
@@ -80,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
             holder = new RuleBaseHolder(new RuleBaseHolder.Source(rules.path(), rules.shown(), kb.path(), kb.shown()));
         } catch (LoadException e) {
             e.problems().forEach(p -> err.println("error: " + p));
-            return ExitCodes.USAGE;
+            throw e;
         }
         String token = null;
         if (tokenFile != null) {

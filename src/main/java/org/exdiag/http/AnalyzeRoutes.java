@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.exdiag.Expertise;
 import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
-import org.exdiag.batch.DocumentSource;
+import org.exdiag.batch.JsonLinesReader;
 import org.exdiag.batch.OrderedParallel;
 import org.exdiag.batch.Outcome;
 import org.exdiag.engine.AnalysisException;
@@ -60,7 +60,7 @@ final class AnalyzeRoutes {
         BatchAnalysis analysis = new BatchAnalysis(reader, expertise, lang);
         ctx.status(200).contentType(JSON_LINES);
         OutputStream out = ctx.res().getOutputStream();
-        try (DocumentSource.JsonLines lines = DocumentSource.jsonLines("request", ctx.req().getInputStream(),
+        try (JsonLinesReader lines = new JsonLinesReader("request", ctx.req().getInputStream(),
                 settings.maxBatchLineBytes())) {
             OrderedParallel.run(lines, Runtime.getRuntime().availableProcessors(), doc -> {
                 Outcome o = analysis.analyze(doc);

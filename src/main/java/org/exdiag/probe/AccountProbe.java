@@ -50,8 +50,10 @@ final class AccountProbe extends Probe<AccountSource.View> {
 
     @Override
     protected void fill(FactsBuilder facts, AccountSource.View view, ProbeRun run) {
-        facts.account(view.account()).provider(view.provider()).couldNotCheck(view.problems())
-                .expect(expectation(run.settings(), view));
+        facts.account = view.account();
+        facts.provider = view.provider();
+        facts.couldNotCheck(view.problems());
+        facts.expect = expectation(run.settings(), view);
     }
 
     /** What the user said about the setup, completed by what the provider says (the user wins). */

@@ -33,7 +33,7 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
     }
 
     public DiagnosticSettings withValidMx(List<String> hosts) {
-        return toBuilder().validMxHosts(hosts).build();
+        return with(b -> b.validMxHosts = hosts);
     }
 
     /** With DKIM selectors named by the user; a selector must be a DNS name (RFC 6376 3.1). */
@@ -51,15 +51,19 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
     }
 
     public DiagnosticSettings withDomainRecords(List<String> providerSpfDomains, List<String> selectors) {
-        return toBuilder().spfDomains(providerSpfDomains).dkimSelectors(selectors).build();
+        return with(b -> {
+            b.spfDomains = providerSpfDomains;
+            b.dkimSelectors = selectors;
+        });
     }
 
     /** Settings named one by one, the others at their defaults: what tests and new probes build on. */
-    public static Builder builder() {
-        return new Builder();
+    public static DiagnosticSettings defaults() {
+        return new Builder().build();
     }
 
-    public Builder toBuilder() {
+    /** These settings with some changed: {@code settings.with(b -> b.mxPort = 2525)}. */
+    public DiagnosticSettings with(java.util.function.Consumer<Builder> change) {
         Builder b = new Builder();
         b.dns = dns;
         b.dnsTimeout = dnsTimeout;
@@ -79,108 +83,38 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         b.validMxHosts = validMxHosts;
         b.spfDomains = spfDomains;
         b.dkimSelectors = dkimSelectors;
-        return b;
+        change.accept(b);
+        return b.build();
     }
 
-    /** Builds settings by name; defaults: the system's resolver, STARTTLS submission, IMAP over TLS, port 25. */
+    /**
+     * The settings' values, to change by name in {@link #with}; the defaults: the system's resolver,
+     * STARTTLS submission, IMAP over TLS, MX delivery on port 25.
+     */
     public static final class Builder {
-        private Endpoint dns;
-        private Duration dnsTimeout = Duration.ofSeconds(5);
-        private Endpoint smtp;
-        private TlsMode smtpTls = TlsMode.STARTTLS;
-        private Endpoint imap;
-        private TlsMode imapTls = TlsMode.IMPLICIT;
-        private int mxPort = 25;
-        private URI webmail;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration receiveTimeout = Duration.ofSeconds(60);
-        private Duration overallTimeout = Duration.ofSeconds(120);
-        private Expectation expect = new Expectation(null, null, null);
-        private String heloName = "exdiag.invalid";
-        private AddressPolicy addresses = AddressPolicy.ANY;
-        private boolean offerGiven;
-        private List<String> validMxHosts = List.of();
-        private List<String> spfDomains = List.of();
-        private List<String> dkimSelectors = List.of();
+        public Endpoint dns;
+        public Duration dnsTimeout = Duration.ofSeconds(5);
+        public Endpoint smtp;
+        public TlsMode smtpTls = TlsMode.STARTTLS;
+        public Endpoint imap;
+        public TlsMode imapTls = TlsMode.IMPLICIT;
+        public int mxPort = 25;
+        public URI webmail;
+        public Duration connectTimeout = Duration.ofSeconds(10);
+        public Duration receiveTimeout = Duration.ofSeconds(60);
+        public Duration overallTimeout = Duration.ofSeconds(120);
+        public Expectation expect = new Expectation(null, null, null);
+        public String heloName = "exdiag.invalid";
+        public AddressPolicy addresses = AddressPolicy.ANY;
+        public boolean offerGiven;
+        public List<String> validMxHosts = List.of();
+        public List<String> spfDomains = List.of();
+        public List<String> dkimSelectors = List.of();
 
         private Builder() {
         }
 
-        public Builder dns(Endpoint v) {
-            dns = v;
-            return this;
-        }
-
-        public Builder dnsTimeout(Duration v) {
-            dnsTimeout = v;
-            return this;
-        }
-
-        public Builder smtp(Endpoint v, TlsMode tls) {
-            smtp = v;
-            smtpTls = tls;
-            return this;
-        }
-
-        public Builder imap(Endpoint v, TlsMode tls) {
-            imap = v;
-            imapTls = tls;
-            return this;
-        }
-
-        public Builder mxPort(int v) {
-            mxPort = v;
-            return this;
-        }
-
-        public Builder webmail(URI v) {
-            webmail = v;
-            return this;
-        }
-
-        public Builder timeouts(Duration connect, Duration receive, Duration overall) {
-            connectTimeout = connect;
-            receiveTimeout = receive;
-            overallTimeout = overall;
-            return this;
-        }
-
-        public Builder expect(Expectation v) {
-            expect = v;
-            return this;
-        }
-
-        public Builder heloName(String v) {
-            heloName = v;
-            return this;
-        }
-
-        public Builder addresses(AddressPolicy v) {
-            addresses = v;
-            return this;
-        }
-
-        public Builder offerGiven(boolean v) {
-            offerGiven = v;
-            return this;
-        }
-
-        public Builder validMxHosts(List<String> v) {
-            validMxHosts = v;
-            return this;
-        }
-
-        public Builder spfDomains(List<String> v) {
-            spfDomains = v;
-            return this;
-        }
-
-        public Builder dkimSelectors(List<String> v) {
-            dkimSelectors = v;
-            return this;
-        }
-
-        public DiagnosticSettings build() {
+        private DiagnosticSettings build() {
             return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
                     receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, spfDomains, dkimSelectors);
         }

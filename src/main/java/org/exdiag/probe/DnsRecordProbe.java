@@ -37,23 +37,23 @@ public final class DnsRecordProbe<T> extends Probe<T> {
 
     public static DnsRecordProbe<DnsLookup<MxRecord>> mx() {
         return new DnsRecordProbe<>("dns mx", "dns.mx", run -> run.dns().mx(run.domain()),
-                s -> new DnsLookup<>(s, List.of()), FactsBuilder::mx, l -> l.status().wire());
+                s -> new DnsLookup<>(s, List.of()), (f, v) -> f.mx = v, l -> l.status().wire());
     }
 
     public static DnsRecordProbe<DnsLookup<SrvRecord>> autodiscoverSrv() {
         return new DnsRecordProbe<>("dns autodiscover srv", "dns.autodiscoverSrv", run -> run.dns().autodiscoverSrv(run.domain()),
-                s -> new DnsLookup<>(s, List.of()), FactsBuilder::autodiscoverSrv, l -> l.status().wire());
+                s -> new DnsLookup<>(s, List.of()), (f, v) -> f.autodiscoverSrv = v, l -> l.status().wire());
     }
 
     public static DnsRecordProbe<AutodiscoverHostLookup> autodiscoverHost() {
         return new DnsRecordProbe<>("dns autodiscover host", "dns.autodiscoverHost", run -> run.records().autodiscoverHost(run.domain()),
-                s -> new AutodiscoverHostLookup(s, null, List.of()), FactsBuilder::autodiscoverHost,
+                s -> new AutodiscoverHostLookup(s, null, List.of()), (f, v) -> f.autodiscoverHost = v,
                 l -> l.status().wire() + (l.cname() == null ? "" : " (CNAME " + l.cname() + ")"));
     }
 
     public static DnsRecordProbe<DnsLookup<String>> dmarc() {
         return new DnsRecordProbe<>("dns dmarc", "dns.dmarc", run -> run.records().dmarc(run.domain()),
-                s -> new DnsLookup<>(s, List.of()), FactsBuilder::dmarc, l -> l.status().wire());
+                s -> new DnsLookup<>(s, List.of()), (f, v) -> f.dmarc = v, l -> l.status().wire());
     }
 
     /** The SPF policy, evaluated for the addresses mail for the domain leaves from. */
@@ -61,7 +61,7 @@ public final class DnsRecordProbe<T> extends Probe<T> {
         return new DnsRecordProbe<>("dns spf", "dns.spf",
                 run -> run.records().senders(run.settings().expect(), run.settings().spfDomains())
                         .thenCompose(ips -> run.records().spf(run.domain(), ips)),
-                s -> new SpfFacts(s, List.of(), null, null, null, List.of()), FactsBuilder::spf,
+                s -> new SpfFacts(s, List.of(), null, null, null, List.of()), (f, v) -> f.spf = v,
                 f -> f.status().wire() + (f.error() == null ? "" : " (" + f.error() + ")"));
     }
 
@@ -75,14 +75,14 @@ public final class DnsRecordProbe<T> extends Probe<T> {
                     : run.settings().dkimSelectors().isEmpty() ? null
                     : run.settings().dkimSelectors().stream().map(n -> new DomainRecordsProbe.Selector(n, null, null)).toList();
             return selectors == null ? CompletableFuture.completedFuture(null) : run.records().dkim(run.domain(), selectors);
-        }), s -> null, FactsBuilder::dkim, l -> l == null ? "no selector known" : l.size() + " selector" + (l.size() == 1 ? "" : "s"));
+        }), s -> null, (f, v) -> f.dkim = v, l -> l == null ? "no selector known" : l.size() + " selector" + (l.size() == 1 ? "" : "s"));
     }
 
     /** The DKIM selectors the user named, without an account probe (a bounce's lookups, a sweep). */
     public static DnsRecordProbe<List<DkimSelectorFacts>> dkim(List<String> selectors) {
         return new DnsRecordProbe<>("dns dkim", "dns.dkim", run -> selectors.isEmpty() ? CompletableFuture.completedFuture(null)
                 : run.records().dkim(run.domain(), selectors.stream().map(n -> new DomainRecordsProbe.Selector(n, null, null)).toList()),
-                s -> null, FactsBuilder::dkim, l -> l == null ? "no selector known" : l.size() + " selector" + (l.size() == 1 ? "" : "s"));
+                s -> null, (f, v) -> f.dkim = v, l -> l == null ? "no selector known" : l.size() + " selector" + (l.size() == 1 ? "" : "s"));
     }
 
     @Override

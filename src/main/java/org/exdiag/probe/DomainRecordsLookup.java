@@ -24,8 +24,12 @@ public final class DomainRecordsLookup {
      */
     public static DnsFacts lookUp(String domain, Expectation expect, Endpoint resolver, Duration timeout, Duration budget,
                                   List<String> spfDomains, List<String> selectors) {
-        DiagnosticSettings settings = DiagnosticSettings.builder().dns(resolver).dnsTimeout(timeout).expect(expect)
-                .spfDomains(spfDomains).build();
+        DiagnosticSettings settings = DiagnosticSettings.defaults().with(b -> {
+            b.dns = resolver;
+            b.dnsTimeout = timeout;
+            b.expect = expect;
+            b.spfDomains = spfDomains;
+        });
         FactsBuilder facts = new FactsBuilder(null, domain, Instant.EPOCH);
         try (ProbeRun run = new ProbeRun(settings, null, domain, null, ProgressListener.NONE)) {
             run.gather(List.of(DnsRecordProbe.autodiscoverHost(), DnsRecordProbe.spf(), DnsRecordProbe.dmarc(),

@@ -116,7 +116,11 @@ final class InboundTestProbe extends Probe<InboundTestProbe.Seen> {
 
     @Override
     protected void fill(FactsBuilder facts, Seen seen, ProbeRun run) {
-        facts.inbound(seen.delivery(), seen.direct(), seen.received(), seen.waitedSeconds());
+        facts.inbound = seen.delivery();
+        facts.directTest = seen.direct();
+        facts.received = seen.received();
+        facts.waitedSeconds = seen.waitedSeconds();
+        facts.testEmailProbed = true;
     }
 
     /** What the inbound test came to, in a few words. */

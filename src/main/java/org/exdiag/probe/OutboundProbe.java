@@ -53,7 +53,9 @@ public final class OutboundProbe extends Probe<OutboundProbe.Result> {
 
     @Override
     protected void fill(FactsBuilder facts, Result seen, ProbeRun run) {
-        facts.smtp(seen.smtp()).sent(seen.sent());
+        facts.smtp = seen.smtp();
+        facts.sent = seen.sent();
+        facts.testEmailProbed = true;
     }
 
     @Override

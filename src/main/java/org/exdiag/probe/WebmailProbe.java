@@ -16,7 +16,7 @@ import org.exdiag.facts.FactsBuilder;
  * The webmail authentication check: HTTPS basic authentication against the Exchange web services URL.
  * 2xx: ok; 401: rejected; 423 or 456 (used by Exchange front ends for a locked account): locked.
  */
-public final class WebmailProbe extends Probe<AuthCheck> {
+public final class WebmailProbe extends LoginProbe {
     private final URI url;
     private final Duration timeout;
     private final HttpClient client;
@@ -34,23 +34,8 @@ public final class WebmailProbe extends Probe<AuthCheck> {
     }
 
     @Override
-    protected AuthCheck notFinished(ProbeRun run) {
-        return new AuthCheck(AuthResult.ERROR, "not finished in time");
-    }
-
-    @Override
-    protected AuthCheck failed(ProbeRun run) {
-        return new AuthCheck(AuthResult.ERROR, "error");
-    }
-
-    @Override
     protected void fill(FactsBuilder facts, AuthCheck seen, ProbeRun run) {
-        facts.webmail(seen);
-    }
-
-    @Override
-    protected String outcome(AuthCheck c) {
-        return c.result().wire() + " (" + c.detail() + ")";
+        facts.webmail = seen;
     }
 
     public AuthCheck check(String mailbox, Secret password) {

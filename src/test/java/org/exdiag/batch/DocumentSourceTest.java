@@ -26,7 +26,7 @@ class DocumentSourceTest {
     }
 
     private static List<String> lines(String text, int maxBytes) {
-        return shown(DocumentSource.jsonLines("in", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxBytes));
+        return shown(new JsonLinesReader("in", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxBytes));
     }
 
     @Test
@@ -53,7 +53,7 @@ class DocumentSourceTest {
                 return super.read(b, off, Math.min(len, 1000)); // a stream that hands out little at a time
             }
         };
-        List<String> docs = shown(DocumentSource.jsonLines("in", trickle, 1 << 20));
+        List<String> docs = shown(new JsonLinesReader("in", trickle, 1 << 20));
         assertThat(docs).containsExactly("in:1: " + big, "in:2: " + big);
     }
 

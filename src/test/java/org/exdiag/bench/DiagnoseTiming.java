@@ -36,8 +36,12 @@ public final class DiagnoseTiming {
         try (MailLab lab = new MailLab("bench-password")) {
             GreenMail mail = lab.mail;
             TestDnsServer dns = lab.dns;
-            DiagnosticSettings settings = lab.settings().dnsTimeout(dnsTimeout).heloName("exdiag.bench")
-                    .timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60)).build();
+            DiagnosticSettings settings = lab.settings().with(b -> {
+                b.dnsTimeout = dnsTimeout;
+                b.heloName = "exdiag.bench";
+                b.connectTimeout = Duration.ofSeconds(10);
+                b.overallTimeout = Duration.ofSeconds(60);
+            });
             out.add(time("healthy", runs, settings, dns, false));
             out.add(time("dns not answering (timeout " + dnsTimeout.toMillis() + " ms)", runs, settings, dns, true));
         }

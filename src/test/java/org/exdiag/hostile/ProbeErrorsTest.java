@@ -59,7 +59,7 @@ class ProbeErrorsTest {
 
         @Override
         protected void fill(FactsBuilder facts, DnsLookup<MxRecord> seen, ProbeRun run) {
-            facts.mx(seen);
+            facts.mx = seen;
         }
 
         @Override
@@ -86,7 +86,7 @@ class ProbeErrorsTest {
 
         @Override
         protected void fill(FactsBuilder facts, DnsLookup<org.exdiag.facts.SrvRecord> seen, ProbeRun run) {
-            facts.autodiscoverSrv(seen);
+            facts.autodiscoverSrv = seen;
         }
 
         @Override
@@ -97,7 +97,7 @@ class ProbeErrorsTest {
 
     private static FactsDocument run(Probe<?>... probes) {
         FactsBuilder facts = new FactsBuilder("jane@example.com", null, Instant.parse("2026-12-02T10:00:00Z"));
-        try (ProbeRun run = new ProbeRun(DiagnosticSettings.builder().build(), "jane@example.com", "example.com", null,
+        try (ProbeRun run = new ProbeRun(DiagnosticSettings.defaults(), "jane@example.com", "example.com", null,
                 ProgressListener.NONE)) {
             run.gather(List.of(probes), facts, Duration.ofMillis(500));
         }

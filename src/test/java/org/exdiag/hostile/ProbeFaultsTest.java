@@ -56,8 +56,13 @@ class ProbeFaultsTest {
     }
 
     private DiagnosticSettings settings(int smtpPort, TlsMode smtpTls, int mxPort) {
-        return lab.settings().smtp(new Endpoint("127.0.0.1", smtpPort), smtpTls).mxPort(mxPort)
-                .timeouts(CONNECT, Duration.ofSeconds(5), Duration.ofSeconds(20)).build();
+        return lab.settings().with(b -> {
+            b.smtp = new Endpoint("127.0.0.1", smtpPort);
+            b.smtpTls = smtpTls;
+            b.mxPort = mxPort;
+            b.connectTimeout = CONNECT;
+            b.receiveTimeout = Duration.ofSeconds(5);
+        });
     }
 
     private record Run(FactsDocument facts, Report report, Duration took) {

@@ -51,8 +51,12 @@ class DiagnosticTest {
     }
 
     private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
-        return lab.settings().dnsTimeout(Duration.ofMillis(800)).smtp(new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE).mxPort(mxPort)
-                .timeouts(Duration.ofSeconds(3), receive, Duration.ofSeconds(20)).build();
+        return lab.settings().with(b -> {
+            b.dnsTimeout = Duration.ofMillis(800);
+            b.smtp = new Endpoint("127.0.0.1", smtpPort);
+            b.mxPort = mxPort;
+            b.receiveTimeout = receive;
+        });
     }
 
     private DiagnosticSettings healthySettings() {
@@ -299,7 +303,7 @@ class DiagnosticTest {
         try {
             java.net.URI url = java.net.URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/EWS/Exchange.asmx");
             DiagnosticSettings s = healthySettings();
-            DiagnosticSettings withWebmail = s.toBuilder().webmail(url).build();
+            DiagnosticSettings withWebmail = s.with(b -> b.webmail = url);
             assertThat(diagnose(withWebmail, PASSWORD).auth().webmail().result()).isEqualTo(AuthResult.OK);
             FactsDocument wrong = diagnose(withWebmail, "nope");
             assertThat(wrong.auth().webmail().result()).isEqualTo(AuthResult.REJECTED);
@@ -327,8 +331,10 @@ class DiagnosticTest {
     void theWholeDiagnosticIsBoundedByItsTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             DiagnosticSettings s = settings(silent.getLocalPort(), mail.getSmtp().getPort(), Duration.ofSeconds(10));
-            DiagnosticSettings bounded = s.toBuilder().timeouts(Duration.ofSeconds(30), s.receiveTimeout(), Duration.ofMillis(1500))
-                    .build();
+            DiagnosticSettings bounded = s.with(b -> {
+                b.connectTimeout = Duration.ofSeconds(30);
+                b.overallTimeout = Duration.ofMillis(1500);
+            });
             long start = System.nanoTime();
             FactsDocument facts = diagnose(bounded, PASSWORD);
             Duration took = Duration.ofNanos(System.nanoTime() - start);

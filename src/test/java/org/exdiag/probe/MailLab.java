@@ -60,12 +60,22 @@ public final class MailLab implements AutoCloseable {
      * Settings aimed at the lab, in plain text: its DNS server, GreenMail's SMTP (submission and MX) and
      * IMAP, a hosted Exchange-only mailbox as the user said it; tests change what they test.
      */
-    public DiagnosticSettings.Builder settings() {
-        return DiagnosticSettings.builder().dns(Endpoint.parse(dns.address(), 53)).dnsTimeout(java.time.Duration.ofSeconds(1))
-                .smtp(new Endpoint("127.0.0.1", smtpPort()), TlsMode.NONE).imap(new Endpoint("127.0.0.1", imapPort()), TlsMode.NONE)
-                .mxPort(smtpPort()).timeouts(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20))
-                .expect(new org.exdiag.facts.Expectation(org.exdiag.facts.Offer.HOSTED, org.exdiag.facts.MailSetup.EXCHANGE_ONLY, null))
-                .heloName("exdiag.test").offerGiven(true);
+    public DiagnosticSettings settings() {
+        return DiagnosticSettings.defaults().with(b -> {
+            b.dns = Endpoint.parse(dns.address(), 53);
+            b.dnsTimeout = java.time.Duration.ofSeconds(1);
+            b.smtp = new Endpoint("127.0.0.1", smtpPort());
+            b.smtpTls = TlsMode.NONE;
+            b.imap = new Endpoint("127.0.0.1", imapPort());
+            b.imapTls = TlsMode.NONE;
+            b.mxPort = smtpPort();
+            b.connectTimeout = java.time.Duration.ofSeconds(3);
+            b.receiveTimeout = java.time.Duration.ofSeconds(10);
+            b.overallTimeout = java.time.Duration.ofSeconds(20);
+            b.expect = new org.exdiag.facts.Expectation(org.exdiag.facts.Offer.HOSTED, org.exdiag.facts.MailSetup.EXCHANGE_ONLY, null);
+            b.heloName = "exdiag.test";
+            b.offerGiven = true;
+        });
     }
 
     public int smtpPort() {

@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.Path;
  * Hadoop's line reader does: the line that crosses its end is read to its end, and the line that
  * crosses its start belongs to the range before. A line starts at byte 0 (if the file is not empty)
  * and after every newline that is not the file's last byte, which is how one reading of the whole file
- * counts them ({@code DocumentSource.JsonLines}); so the line numbers of every range add up to the same.
+ * counts them ({@code JsonLinesReader}); so the line numbers of every range add up to the same.
  */
 final class LineRanges {
     private static final int BUFFER = 64 * 1024;

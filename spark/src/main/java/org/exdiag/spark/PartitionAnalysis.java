@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,7 +14,8 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
 import org.exdiag.batch.Document;
-import org.exdiag.batch.DocumentSource;
+import org.exdiag.batch.JsonLinesReader;
+import org.exdiag.batch.Lookahead;
 import org.exdiag.batch.Outcome;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
@@ -72,12 +72,11 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
     }
 
     /** The documents of a partition's work units, in order, each error a document of its own. */
-    private static final class Documents implements Iterator<Document> {
+    private static final class Documents extends Lookahead<Document> {
         private final Iterator<WorkUnit> units;
         private final Configuration conf;
         private final int maxBytes;
-        private DocumentSource.JsonLines lines;
-        private Document next;
+        private JsonLinesReader lines;
 
         Documents(Iterator<WorkUnit> units, Configuration conf, int maxBytes) {
             this.units = units;
@@ -86,32 +85,23 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
+        protected Document advance() {
+            while (true) {
                 if (lines != null) {
                     if (lines.hasNext()) {
-                        next = lines.next();
-                        break;
+                        return lines.next();
                     }
                     lines.close();
                     lines = null;
                 }
                 if (!units.hasNext()) {
-                    return false;
+                    return null;
                 }
-                next = open(units.next());
+                Document whole = open(units.next());
+                if (whole != null) {
+                    return whole;
+                }
             }
-            return true;
-        }
-
-        @Override
-        public Document next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Document d = next;
-            next = null;
-            return d;
         }
 
         /** The unit's document, or null when it is a range of lines (then read on from {@code lines}). */
@@ -121,7 +111,7 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
                     return Document.unreadable(unit.shown(), unit.problem());
                 case LINES:
                     try {
-                        lines = DocumentSource.jsonLines(unit.shown(), LineRanges.open(conf, unit), maxBytes, unit.linesBefore());
+                        lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), maxBytes, unit.linesBefore());
                         return null;
                     } catch (IOException e) {
                         return Document.unreadable(unit.shown() + ":" + (unit.linesBefore() + 1), "cannot read: " + e.getMessage());
