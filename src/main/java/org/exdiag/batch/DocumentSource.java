@@ -26,14 +26,13 @@ import org.exdiag.facts.FactsFormat;
  * files or lines there are; nothing here throws for a bad input, it yields an unreadable document.
  * Not thread-safe: one producer reads it.
  */
-public final class DocumentSource extends Lookahead<Document> implements AutoCloseable {
+public final class DocumentSource extends Nested<Document> {
     /** The path that names standard input, as Unix tools have it. */
     public static final String STANDARD_INPUT = "-";
 
     private final int maxDocumentBytes;
     private final InputStream standardInput;
     private final Deque<Pending> pending = new ArrayDeque<>();
-    private JsonLinesReader lines;
 
     public DocumentSource(List<String> paths, int maxDocumentBytes) {
         this(paths, maxDocumentBytes, System.in);
@@ -48,15 +47,8 @@ public final class DocumentSource extends Lookahead<Document> implements AutoClo
     }
 
     @Override
-    protected Document advance() {
+    protected Document nextInput() {
         while (true) {
-            if (lines != null) {
-                if (lines.hasNext()) {
-                    return lines.next();
-                }
-                lines.close();
-                lines = null;
-            }
             if (pending.isEmpty()) {
                 return null;
             }
@@ -64,11 +56,7 @@ public final class DocumentSource extends Lookahead<Document> implements AutoClo
             Path path = next.path();
             String shown = next.shown();
             if (!next.listedFile() && shown.equals(STANDARD_INPUT)) {
-                Document whole = readStandardInput();
-                if (whole != null) {
-                    return whole;
-                }
-                continue;
+                return readStandardInput();
             }
             // A file found in a folder listing is known to exist and to have a supported name: asking
             // again would cost three more system calls per file, a second of CPU on 100,000 files.
@@ -86,13 +74,13 @@ public final class DocumentSource extends Lookahead<Document> implements AutoClo
             }
             if (format.get() == FactsFormat.JSON_LINES) {
                 try {
-                    lines = new JsonLinesReader(shown, Files.newInputStream(path), maxDocumentBytes);
+                    read(new JsonLinesReader(shown, Files.newInputStream(path), maxDocumentBytes));
                 } catch (NoSuchFileException e) {
                     return Document.unreadable(shown, "no such file or folder");
                 } catch (IOException e) {
                     return Document.unreadable(shown, "cannot read: " + e.getMessage());
                 }
-                continue;
+                return null;
             }
             return readWhole(path, shown, format.get());
         }
@@ -137,7 +125,7 @@ public final class DocumentSource extends Lookahead<Document> implements AutoClo
             int[] ends = firstLineEnds(in, maxDocumentBytes + 1);
             in.reset();
             if (ends[0] == '{' && ends[1] == '}') {
-                lines = new JsonLinesReader(STANDARD_INPUT, in, maxDocumentBytes);
+                read(new JsonLinesReader(STANDARD_INPUT, in, maxDocumentBytes));
                 return null;
             }
             byte[] whole = in.readNBytes(maxDocumentBytes + 1);
@@ -199,10 +187,7 @@ public final class DocumentSource extends Lookahead<Document> implements AutoClo
     private record Pending(Path path, String shown, boolean listedFile) {
     }
 
-    @Override
-    public void close() {
-        if (lines != null) {
-            lines.close();
-        }
+    private void read(JsonLinesReader lines) {
+        readFrom(lines, lines);
     }
 }

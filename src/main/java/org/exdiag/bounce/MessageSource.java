@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
 import org.exdiag.batch.Lookahead;
+import org.exdiag.batch.Nested;
 
 /**
  * The messages named by the command line, lazily and in a stable order: a message file; an mbox file
@@ -23,7 +24,7 @@ import org.exdiag.batch.Lookahead;
  * Nothing here throws for a bad input: it yields a message that could not be read, with why.
  * Not thread-safe: one producer reads it.
  */
-public final class MessageSource extends Lookahead<MessageSource.Message> implements AutoCloseable {
+public final class MessageSource extends Nested<MessageSource.Message> {
     public static final String STANDARD_INPUT = "-";
 
     /** One message: its name and bytes, or why it could not be read. */
@@ -40,7 +41,6 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
     private final InputStream standardInput;
     private final Deque<Path> pending = new ArrayDeque<>();
     private final Deque<String> shownNames = new ArrayDeque<>();
-    private Mbox mbox;
 
     public MessageSource(List<String> paths, InputStream standardInput) {
         this.standardInput = standardInput;
@@ -53,21 +53,13 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
     /** The messages of one stream (an mbox, or one message), named {@code name:LINE} or {@code name}. */
     public static MessageSource ofStream(String name, InputStream in) {
         MessageSource source = new MessageSource(List.of(), in);
-        source.mbox = new Mbox(name, in, false);
+        source.read(new Mbox(name, in, false));
         return source;
     }
 
     @Override
-    protected Message advance() {
+    protected Message nextInput() {
         while (true) {
-            if (mbox != null) {
-                Message m = mbox.next();
-                if (m != null) {
-                    return m;
-                }
-                mbox.close();
-                mbox = null;
-            }
             if (pending.isEmpty()) {
                 return null;
             }
@@ -75,8 +67,8 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
             String shown = shownNames.removeFirst();
             try {
                 if (shown.equals(STANDARD_INPUT) && !Files.exists(path)) {
-                    mbox = new Mbox(shown, standardInput, false);
-                    continue;
+                    read(new Mbox(shown, standardInput, false));
+                    return null;
                 }
                 if (Files.isDirectory(path)) {
                     expand(path, shown);
@@ -85,7 +77,8 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
                 if (!Files.isRegularFile(path)) {
                     return Message.unreadable(shown, Files.exists(path) ? "not a regular file" : "no such file or folder");
                 }
-                mbox = new Mbox(shown, Files.newInputStream(path), true);
+                read(new Mbox(shown, Files.newInputStream(path), true));
+                return null;
             } catch (NoSuchFileException e) {
                 return Message.unreadable(shown, "no such file or folder");
             } catch (IOException e) {
@@ -112,18 +105,15 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
         }
     }
 
-    @Override
-    public void close() {
-        if (mbox != null) {
-            mbox.close();
-        }
-    }
-
     /**
      * The messages of one stream: the whole stream when it does not start with an mbox "From " line,
      * else each message between two "From " lines (mboxrd's ">From " quoting undone).
      */
-    private static final class Mbox {
+    private void read(Mbox mbox) {
+        readFrom(mbox, mbox);
+    }
+
+    private static final class Mbox extends Lookahead<Message> implements AutoCloseable {
         private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
         private final String shown;
         private final InputStream in;
@@ -139,7 +129,8 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
             this.closeAtEnd = closeAtEnd;
         }
 
-        Message next() {
+        @Override
+        protected Message advance() {
             if (done) {
                 return null;
             }
@@ -249,7 +240,8 @@ public final class MessageSource extends Lookahead<MessageSource.Message> implem
             return line;
         }
 
-        void close() {
+        @Override
+        public void close() {
             if (closeAtEnd) {
                 try {
                     in.close();

@@ -27,84 +27,83 @@ final class ConsequenceCalls {
     }
 
     static void find(String text, int firstLine, Found found, Trouble trouble) {
-        int line = firstLine;
-        int i = 0;
-        while (i < text.length()) {
+        walk(text, firstLine, (i, line) -> {
             char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                i++;
-            } else if (c == '"' || c == '\'') {
-                int end = skipQuoted(text, i);
-                if (end < 0) {
-                    trouble.at(line, "a " + (c == '"' ? "string" : "character") + " is not closed on its line");
-                    return;
-                }
-                i = end;
-            } else if (text.startsWith("//", i)) {
-                int nl = text.indexOf('\n', i);
-                i = nl < 0 ? text.length() : nl;
-            } else if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                int stop = end < 0 ? text.length() : end + 2;
-                line += count(text, i, stop);
-                i = stop;
-            } else if (Character.isJavaIdentifierStart(c)) {
-                int end = i;
-                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
-                    end++;
-                }
-                String word = text.substring(i, end);
-                int open = skipSpaces(text, end);
-                boolean member = i > 0 && text.charAt(i - 1) == '.' && !text.startsWith("Raise.", Math.max(0, i - 6));
-                if (NAMES.contains(word) && !member && open < text.length() && text.charAt(open) == '(') {
-                    int callLine = line;
-                    List<String> args = new ArrayList<>();
-                    int close = arguments(text, open, args);
-                    if (close < 0) {
-                        trouble.at(callLine, word + "(: no closing parenthesis");
-                        return;
-                    }
-                    line += count(text, i, close);
-                    found.call(new Call(word, args), callLine);
-                    i = close;
-                } else {
-                    i = end;
-                }
-            } else {
-                i++;
+            if (!Character.isJavaIdentifierStart(c)) {
+                return i + 1;
             }
-        }
+            int end = i;
+            while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                end++;
+            }
+            String word = text.substring(i, end);
+            int open = skipSpaces(text, end);
+            boolean member = i > 0 && text.charAt(i - 1) == '.' && !text.startsWith("Raise.", Math.max(0, i - 6));
+            if (!NAMES.contains(word) || member || open >= text.length() || text.charAt(open) != '(') {
+                return end;
+            }
+            List<String> args = new ArrayList<>();
+            int close = arguments(text, open, args);
+            if (close < 0) {
+                trouble.at(line, word + "(: no closing parenthesis");
+                return -1;
+            }
+            found.call(new Call(word, args), line);
+            return close;
+        }, (line, quote) -> trouble.at(line, "a " + (quote == '"' ? "string" : "character") + " is not closed on its line"));
     }
 
     /** The first line (1-based) of a DRL text where a string or character literal is left open, or 0. */
     static int unclosedStringLine(String text) {
-        int line = 1;
+        int[] unclosed = {0};
+        walk(text, 1, (i, line) -> i + 1, (line, quote) -> unclosed[0] = line);
+        return unclosed[0];
+    }
+
+    /** What the walk does at a position of code: the index to go on from, or -1 to stop. */
+    private interface Step {
+        int at(int index, int line);
+    }
+
+    private interface Unclosed {
+        void at(int line, char quote);
+    }
+
+    /**
+     * Walks DRL text past string and character literals and comments, handing every other position to
+     * {@code step} with its line; stops at a literal left open on its line, telling {@code unclosed}.
+     */
+    private static void walk(String text, int firstLine, Step step, Unclosed unclosed) {
+        int line = firstLine;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
+            int next;
             if (c == '\n') {
                 line++;
                 i++;
+                continue;
             } else if (c == '"' || c == '\'') {
-                int end = skipQuoted(text, i);
-                if (end < 0) {
-                    return line;
+                next = skipQuoted(text, i);
+                if (next < 0) {
+                    unclosed.at(line, c);
+                    return;
                 }
-                i = end;
             } else if (text.startsWith("//", i)) {
                 int nl = text.indexOf('\n', i);
-                i = nl < 0 ? text.length() : nl;
+                next = nl < 0 ? text.length() : nl;
             } else if (text.startsWith("/*", i)) {
                 int end = text.indexOf("*/", i + 2);
-                int stop = end < 0 ? text.length() : end + 2;
-                line += count(text, i, stop);
-                i = stop;
+                next = end < 0 ? text.length() : end + 2;
             } else {
-                i++;
+                next = step.at(i, line);
+                if (next < 0) {
+                    return;
+                }
             }
+            line += count(text, i, next);
+            i = next;
         }
-        return 0;
     }
 
     /** Splits the arguments of the call whose '(' is at {@code open}; returns the index after ')', or -1. */

@@ -15,7 +15,7 @@ import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
 import org.exdiag.batch.Document;
 import org.exdiag.batch.JsonLinesReader;
-import org.exdiag.batch.Lookahead;
+import org.exdiag.batch.Nested;
 import org.exdiag.batch.Outcome;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
@@ -72,11 +72,10 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
     }
 
     /** The documents of a partition's work units, in order, each error a document of its own. */
-    private static final class Documents extends Lookahead<Document> {
+    private static final class Documents extends Nested<Document> {
         private final Iterator<WorkUnit> units;
         private final Configuration conf;
         private final int maxBytes;
-        private JsonLinesReader lines;
 
         Documents(Iterator<WorkUnit> units, Configuration conf, int maxBytes) {
             this.units = units;
@@ -85,33 +84,19 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
         }
 
         @Override
-        protected Document advance() {
-            while (true) {
-                if (lines != null) {
-                    if (lines.hasNext()) {
-                        return lines.next();
-                    }
-                    lines.close();
-                    lines = null;
-                }
-                if (!units.hasNext()) {
-                    return null;
-                }
-                Document whole = open(units.next());
-                if (whole != null) {
-                    return whole;
-                }
-            }
+        protected Document nextInput() {
+            return units.hasNext() ? open(units.next()) : null;
         }
 
-        /** The unit's document, or null when it is a range of lines (then read on from {@code lines}). */
+        /** The unit's document, or null when it is a range of lines (then read on from its lines). */
         private Document open(WorkUnit unit) {
             switch (unit.kind()) {
                 case UNREADABLE:
                     return Document.unreadable(unit.shown(), unit.problem());
                 case LINES:
                     try {
-                        lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), maxBytes, unit.linesBefore());
+                        JsonLinesReader lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), maxBytes, unit.linesBefore());
+                        readFrom(lines, lines);
                         return null;
                     } catch (IOException e) {
                         return Document.unreadable(unit.shown() + ":" + (unit.linesBefore() + 1), "cannot read: " + e.getMessage());
@@ -139,13 +124,6 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
                 return Document.unreadable(unit.shown(), "no such file or folder");
             } catch (IOException e) {
                 return Document.unreadable(unit.shown(), "cannot read: " + e.getMessage());
-            }
-        }
-
-        void close() {
-            if (lines != null) {
-                lines.close();
-                lines = null;
             }
         }
     }
