@@ -18,7 +18,6 @@ import org.exdiag.Expertise;
 import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code exdiag analyze}: reports from captured facts files, one or millions. */
@@ -28,13 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "one JSON or YAML document).",
                 "One document in json or yaml: the report alone. Otherwise one JSON line per document, in input "
                         + "order: {\"source\":...,\"report\":{...}} or {\"source\":...,\"error\":{...}}."})
-final class AnalyzeCommand extends ExdiagCommand {
-    @Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Mixin
-    BatchOptions batch = new BatchOptions();
-
+final class AnalyzeCommand extends BatchReportCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Facts files, JSON lines files, folders, or - for standard input.")
     List<String> paths = new ArrayList<>();
 

@@ -33,7 +33,6 @@ import org.exdiag.report.ReportFormat;
 import org.exdiag.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,13 +46,7 @@ import picocli.CommandLine.Parameters;
                 "The domain's SPF, DMARC and autodiscover records (and DKIM, with --dkim-selector) are looked up in DNS, so that "
                         + "the record at fault explains the bounce; with --facts, the bounces are added to a saved diagnostic, and the "
                         + "records it holds are used instead."})
-final class BounceCommand extends ExdiagCommand {
-    @Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Mixin
-    BatchOptions batch = new BatchOptions();
-
+final class BounceCommand extends BatchReportCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "Message files, pasted texts, folders, mbox files, maildirs, or - for standard input.")
     List<String> paths = new ArrayList<>();

@@ -158,24 +158,22 @@ public final class Wording {
      * document with dates in its evidence (JFR undercounts Drools' frames, so less of the whole than
      * that). Anything else goes to the JDK.
      */
+    private static final String ISO_AFTER = "--T::Z";
+
     static String iso(Instant instant) {
         if (instant.getNano() != 0 || instant.getEpochSecond() < YEAR_0 || instant.getEpochSecond() >= YEAR_10000) {
             return instant.toString();
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int[] fields = {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()};
         char[] out = new char[20];
-        digits(out, 0, t.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, t.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, t.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, t.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, t.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, t.getSecond(), 2);
-        out[19] = 'Z';
+        int at = 0;
+        for (int f = 0; f < fields.length; f++) {
+            int width = f == 0 ? 4 : 2;
+            digits(out, at, fields[f], width);
+            at += width;
+            out[at++] = ISO_AFTER.charAt(f); // yyyy-MM-ddTHH:mm:ssZ
+        }
         return new String(out);
     }
 

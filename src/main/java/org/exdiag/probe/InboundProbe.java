@@ -64,13 +64,7 @@ public final class InboundProbe {
                         connect = Failures.connectResult(e);
                     }
                 } finally {
-                    try {
-                        if (transport.isConnected()) {
-                            transport.close();
-                        }
-                    } catch (MessagingException | RuntimeException ignored) {
-                        // next host
-                    }
+                    transport.closeQuietly();
                 }
                 attempts.add(new DeliveryAttempt(target.host(), address.getHostAddress(), mxPort, connect, transport.replies()));
                 if (accepted) {

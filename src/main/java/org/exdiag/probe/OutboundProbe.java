@@ -88,13 +88,7 @@ public final class OutboundProbe extends Probe<OutboundProbe.Result> {
                 connect = Failures.connectResult(e);
             }
         } finally {
-            try {
-                if (transport.isConnected()) {
-                    transport.close();
-                }
-            } catch (MessagingException | RuntimeException ignored) {
-                // the test is over; a failing QUIT changes nothing
-            }
+            transport.closeQuietly();
         }
         List<SmtpExchange> replies = transport.replies();
         return new Result(new SmtpFacts(server.host(), server.port(), connect, replies), sent, failure);
