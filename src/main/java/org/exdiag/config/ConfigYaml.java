@@ -73,8 +73,8 @@ public final class ConfigYaml {
         } catch (JsonProcessingException e) {
             throw new LoadException(List.of(describe(e, file, shownName, bytes, type)));
         } catch (IOException | RuntimeException e) {
-            String notText = org.exdiag.facts.TextCheck.problem(bytes);
-            throw new LoadException(List.of(new Problem(shownName, 0, notText != null ? notText : "cannot read: " + firstLine(e.getMessage()))));
+            String notText = TextCheck.problem(bytes);
+            throw new LoadException(List.of(new Problem(shownName, 0, notText != null ? notText : "cannot read: " + JsonProblems.firstLine(e.getMessage()))));
         }
     }
 
@@ -86,7 +86,7 @@ public final class ConfigYaml {
     private static Problem describe(JsonProcessingException e, Path file, String shownName, byte[] bytes, Class<?> type) {
         int lastLine = Math.max(1, (int) new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip().lines().count());
         int line = e.getLocation() == null ? 0 : Math.min(e.getLocation().getLineNr(), lastLine);
-        String path = e instanceof JsonMappingException m ? org.exdiag.facts.FactsReader.path(m) : "";
+        String path = e instanceof JsonMappingException m ? JsonProblems.path(m) : "";
         if (!path.isEmpty()) {
             int at = YamlLines.of(file).lineOf(path);
             line = at > 0 ? at : line;
@@ -100,20 +100,15 @@ public final class ConfigYaml {
             path = dot < 0 ? "" : path.substring(0, dot); // the field is in the message already
         } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
-            String expected = target == null ? "another kind of value" : java.util.Map.class.isAssignableFrom(target)
-                    || target.isRecord() || target == com.fasterxml.jackson.databind.JsonNode.class ? "a mapping of fields"
-                    : java.util.List.class.isAssignableFrom(target) ? "a list" : target == String.class ? "a string"
-                    : target == Integer.class || target == int.class ? "a whole number" : "another kind of value";
+            String expected = target == com.fasterxml.jackson.databind.JsonNode.class || target != null && java.util.Map.class.isAssignableFrom(target)
+                    ? "an object" : JsonProblems.expectedShape(target);
             message = path.isEmpty() && target == type ? "not a file of this kind: expected a mapping of fields at the top"
                     : "wrong type: expected " + expected;
         } else {
-            String notText = org.exdiag.facts.TextCheck.problem(bytes);
-            message = notText != null ? notText : "syntax error: " + firstLine(e.getOriginalMessage());
+            String notText = TextCheck.problem(bytes);
+            message = notText != null ? notText : "syntax error: " + JsonProblems.firstLine(e.getOriginalMessage());
         }
         return new Problem(shownName, line, path.isEmpty() ? message : path + ": " + message);
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("").strip();
-    }
 }

@@ -1,7 +1,7 @@
 package org.exdiag.facts;
 
+import org.exdiag.config.JsonProblems;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -159,12 +159,12 @@ public final class FactsReader {
         } catch (JsonProcessingException e) {
             // A document that cannot be parsed may not be text at all: say so rather than quote the parser.
             boolean schema = e instanceof MismatchedInputException || e instanceof ValueInstantiationException;
-            String notText = schema ? null : TextCheck.problem(document);
+            String notText = schema ? null : org.exdiag.config.TextCheck.problem(document);
             throw notText != null ? new FactsException(notText, null) : describe(e);
         } catch (IOException | RuntimeException e) {
             // The YAML scanner reports some problems (bad characters, limits) as runtime exceptions.
-            String notText = TextCheck.problem(document);
-            throw new FactsException(notText != null ? notText : "unreadable document: " + firstLine(e.getMessage()), null);
+            String notText = org.exdiag.config.TextCheck.problem(document);
+            throw new FactsException(notText != null ? notText : "unreadable document: " + JsonProblems.firstLine(e.getMessage()), null);
         }
     }
 
@@ -181,57 +181,41 @@ public final class FactsReader {
 
     private static FactsException describe(JsonProcessingException e) {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFactException invalid) {
-            String parent = path((JsonMappingException) e);
+            String parent = JsonProblems.path((JsonMappingException) e);
             String field = invalid.field().isEmpty() ? parent : join(parent, invalid.field());
             return new FactsException(invalid.getMessage(), field.isEmpty() ? null : field);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new FactsException("unknown field \"" + unknown.getPropertyName() + "\"", path(unknown));
+            return new FactsException("unknown field \"" + unknown.getPropertyName() + "\"", JsonProblems.path(unknown));
         }
         if (e instanceof InvalidFormatException bad) {
-            return new FactsException("invalid value " + shown(bad.getValue()) + allowed(bad.getTargetType()),
-                    emptyToNull(path(bad)));
+            return new FactsException("invalid value " + shown(bad.getValue()) + JsonProblems.allowed(bad.getTargetType()),
+                    emptyToNull(JsonProblems.path(bad)));
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String field = emptyToNull(path(mismatch));
+            String field = emptyToNull(JsonProblems.path(mismatch));
             String original = String.valueOf(mismatch.getOriginalMessage());
             if (original.startsWith("No content to map")) {
                 return new FactsException("empty document", null);
             }
             if (original.startsWith("Trailing token")) {
-                return new FactsException("more than one document: content after the first" + locationSuffix(mismatch.getLocation()), null);
+                return new FactsException("more than one document: content after the first" + JsonProblems.locationSuffix(mismatch.getLocation()), null);
             }
-            String expected = expectedShape(mismatch.getTargetType());
+            String expected = JsonProblems.expectedShape(mismatch.getTargetType());
             return new FactsException(field == null && mismatch.getTargetType() == FactsDocument.class
                     ? "a facts document must be an object (a mapping of fields)"
-                    : "wrong type: expected " + expected + locationSuffix(mismatch.getLocation()), field);
+                    : "wrong type: expected " + expected + JsonProblems.locationSuffix(mismatch.getLocation()), field);
         }
         if (e instanceof StreamConstraintsException) {
-            return new FactsException("document exceeds a reader limit: " + firstLine(e.getOriginalMessage()), null);
+            return new FactsException("document exceeds a reader limit: " + JsonProblems.firstLine(e.getOriginalMessage()), null);
         }
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException c) {
-            return new FactsException("document exceeds a reader limit: " + firstLine(c.getOriginalMessage()),
-                    emptyToNull(path(mapping)));
+            return new FactsException("document exceeds a reader limit: " + JsonProblems.firstLine(c.getOriginalMessage()),
+                    emptyToNull(JsonProblems.path(mapping)));
         }
-        String field = e instanceof JsonMappingException mapping ? emptyToNull(path(mapping)) : parserPath(e);
-        return new FactsException("syntax error: " + firstLine(e.getOriginalMessage())
-                + locationSuffix(e.getLocation()), field);
-    }
-
-    /** The JSON path of a mapping problem, e.g. {@code dns.mx.records[0].host}; empty at the top. */
-    public static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
+        String field = e instanceof JsonMappingException mapping ? emptyToNull(JsonProblems.path(mapping)) : parserPath(e);
+        return new FactsException("syntax error: " + JsonProblems.firstLine(e.getOriginalMessage())
+                + JsonProblems.locationSuffix(e.getLocation()), field);
     }
 
     /** Where the parser was when it failed, e.g. {@code smtp.port}; null at the top level. */
@@ -261,59 +245,6 @@ public final class FactsReader {
 
     private static String shown(Object value) {
         return value instanceof String s ? Hosts.quoteForError(s) : String.valueOf(value);
-    }
-
-    private static String allowed(Class<?> type) {
-        if (type != null && type.isEnum()) {
-            String values = Arrays.stream(type.getEnumConstants())
-                    .map(c -> c instanceof WireEnum w ? w.wire() : ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
-            return " (expected one of: " + values + ")";
-        }
-        if (type == java.time.Instant.class) {
-            return " (expected an instant such as 2026-11-26T10:15:00Z)";
-        }
-        return type == null ? "" : " (expected " + expectedShape(type) + ")";
-    }
-
-    private static String expectedShape(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true, false or null";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == java.time.Instant.class) {
-            return "an instant such as 2026-11-26T10:15:00Z";
-        }
-        if (type.isEnum()) {
-            return "a string" + allowed(type);
-        }
-        if (java.util.List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "an object";
-    }
-
-    private static String locationSuffix(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "unknown problem";
-        }
-        String line = message.lines().findFirst().orElse("").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
 }

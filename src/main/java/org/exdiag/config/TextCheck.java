@@ -1,4 +1,4 @@
-package org.exdiag.facts;
+package org.exdiag.config;
 
 /**
  * Says what is wrong with bytes that are not text, for an error a person understands: binary content
