@@ -1,8 +1,6 @@
 package org.exdiag.replies;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.ahocorasick.trie.PayloadTrie;
+import org.ahocorasick.trie.handler.PayloadEmitHandler;
 import org.exdiag.rules.Reply;
 
 /**
@@ -21,7 +21,7 @@ import org.exdiag.rules.Reply;
  *     a (placement, stage, code, enhanced code) are worked out once, on the first reply that has it,
  *     and kept as a bit set (the enhanced codes' expressions, run for each candidate of each reply,
  *     were two fifths of the classification's time on five-warnings.yaml, JFR);</li>
- * <li>by text: one pass of an Aho-Corasick automaton over the lower-cased reply finds every literal
+ * <li>by text: one pass of an Aho-Corasick automaton (the org.ahocorasick library) over the lower-cased reply finds every literal
  *     that some alternative of some pattern requires ({@link ReplyPattern#literalsOf}); a pattern none
  *     of whose literals is there cannot match, and its regular expression is never run; of a pattern
  *     whose literals are there, only the alternatives holding them are run (a text pattern of thirty
@@ -158,95 +158,30 @@ final class ReplyIndex {
     }
 
     /**
-     * Aho-Corasick over the patterns' literals (lower-case ASCII): states with sorted sparse
-     * transitions, failure links, and for each state the patterns one of whose literals ends there.
+     * The patterns' literals (lower-case ASCII) in one Aho-Corasick automaton (org.ahocorasick), each
+     * literal carrying the alternatives that require it.
      */
     static final class LiteralAutomaton {
-        private char[][] labels = new char[1][0];
-        private int[][] targets = new int[1][0];
-        private int[] failure = new int[1];
-        private BitSet[] output = new BitSet[1];
-        private int states = 1;
+        private final PayloadTrie<BitSet> trie;
 
-        LiteralAutomaton(Map<String, List<Integer>> patternsOfLiteral) {
-            output[0] = new BitSet();
-            for (Map.Entry<String, List<Integer>> e : patternsOfLiteral.entrySet()) {
-                int state = 0;
-                for (char c : e.getKey().toCharArray()) {
-                    int next = step(state, c);
-                    state = next >= 0 ? next : add(state, c);
-                }
-                e.getValue().forEach(output[state]::set);
-            }
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            for (int child : targets[0]) {
-                failure[child] = 0;
-                queue.add(child);
-            }
-            while (!queue.isEmpty()) {
-                int s = queue.poll();
-                for (int k = 0; k < labels[s].length; k++) {
-                    char c = labels[s][k];
-                    int child = targets[s][k];
-                    int f = failure[s];
-                    while (f > 0 && step(f, c) < 0) {
-                        f = failure[f];
-                    }
-                    int via = step(f, c);
-                    failure[child] = via >= 0 && via != child ? via : 0;
-                    output[child].or(output[failure[child]]);
-                    queue.add(child);
-                }
-            }
+        LiteralAutomaton(Map<String, List<Integer>> alternativesOfLiteral) {
+            PayloadTrie.PayloadTrieBuilder<BitSet> builder = PayloadTrie.builder();
+            alternativesOfLiteral.forEach((literal, alternatives) -> {
+                BitSet ids = new BitSet();
+                alternatives.forEach(ids::set);
+                builder.addKeyword(literal, ids);
+            });
+            trie = builder.build();
         }
 
         /** The ids (alternatives, here) one of whose literals occurs in {@code lower}. */
         BitSet patternsFoundIn(String lower) {
             BitSet found = new BitSet();
-            int state = 0;
-            for (int i = 0; i < lower.length(); i++) {
-                char c = lower.charAt(i);
-                int next;
-                while ((next = step(state, c)) < 0 && state > 0) {
-                    state = failure[state];
-                }
-                state = Math.max(next, 0);
-                if (!output[state].isEmpty()) {
-                    found.or(output[state]);
-                }
-            }
+            trie.parseText(lower, (PayloadEmitHandler<BitSet>) emit -> {
+                found.or(emit.getPayload());
+                return true;
+            });
             return found;
-        }
-
-        private int step(int state, char c) {
-            int k = Arrays.binarySearch(labels[state], c);
-            return k >= 0 ? targets[state][k] : -1;
-        }
-
-        private int add(int state, char c) {
-            if (states == labels.length) {
-                int size = states * 2;
-                labels = Arrays.copyOf(labels, size);
-                targets = Arrays.copyOf(targets, size);
-                failure = Arrays.copyOf(failure, size);
-                output = Arrays.copyOf(output, size);
-            }
-            int created = states++;
-            labels[created] = new char[0];
-            targets[created] = new int[0];
-            output[created] = new BitSet();
-            int k = -Arrays.binarySearch(labels[state], c) - 1;
-            char[] l = new char[labels[state].length + 1];
-            int[] t = new int[l.length];
-            System.arraycopy(labels[state], 0, l, 0, k);
-            System.arraycopy(targets[state], 0, t, 0, k);
-            l[k] = c;
-            t[k] = created;
-            System.arraycopy(labels[state], k, l, k + 1, labels[state].length - k);
-            System.arraycopy(targets[state], k, t, k + 1, targets[state].length - k);
-            labels[state] = l;
-            targets[state] = t;
-            return created;
         }
     }
 }
