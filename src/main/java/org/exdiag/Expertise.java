@@ -10,6 +10,7 @@ import org.exdiag.engine.RuleSet;
 import org.exdiag.engine.RuleSetLoader;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.knowledge.KnowledgeBase;
+import org.exdiag.knowledge.KnowledgeBaseLoader;
 import org.exdiag.knowledge.Language;
 import org.exdiag.knowledge.Wording;
 import org.exdiag.report.Report;
@@ -41,7 +42,7 @@ public final class Expertise {
     /** Compiles the rules, loads the knowledge base, and checks that each says what the other needs. */
     public static Expertise load(Path rulesFolder, String rulesShown, Path kbFolder, String kbShown) throws LoadException {
         RuleSet rules = RuleSetLoader.load(rulesFolder, rulesShown);
-        KnowledgeBase kb = KnowledgeBase.load(kbFolder, kbShown);
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbFolder, kbShown);
         ExpertiseCheck.check(rules, kb);
         return new Expertise(rules, kb);
     }

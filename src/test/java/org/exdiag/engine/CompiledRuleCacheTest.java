@@ -13,7 +13,7 @@ import org.exdiag.TestSupport;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
-import org.exdiag.knowledge.KnowledgeBase;
+import org.exdiag.knowledge.KnowledgeBaseLoader;
 import org.exdiag.knowledge.Language;
 import org.exdiag.Expertise;
 import org.exdiag.report.Report;
@@ -29,7 +29,7 @@ class CompiledRuleCacheTest {
     Path rulesCopy;
 
     private static List<Report> reportsFor(RuleSet rules) throws Exception {
-        Expertise expertise = new Expertise(rules, KnowledgeBase.load(TestSupport.KB, "kb"));
+        Expertise expertise = new Expertise(rules, KnowledgeBaseLoader.load(TestSupport.KB, "kb"));
         FactsReader reader = new FactsReader();
         try (Stream<Path> files = Files.list(Path.of("examples"))) {
             return files.filter(Files::isRegularFile).sorted().map(f -> {
