@@ -7,5 +7,5 @@ package org.exdiag.rules;
  * @param providerStatus todo, waitingRecord, ready, inProduction, disabling, deleting; null when unknown
  */
 public record DkimSelector(String selector, String status, String cname, String record, String expectedCname,
-                           String providerStatus) {
+                           String providerStatus) implements DnsAnswer {
 }
