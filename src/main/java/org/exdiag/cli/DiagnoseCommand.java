@@ -70,6 +70,15 @@ final class DiagnoseCommand extends ExdiagCommand {
     @Option(names = "--private-host", paramLabel = "HOST", description = "Private offer: the Exchange server's host name.")
     String privateHost;
 
+    @Option(names = "--sending-ip", paramLabel = "IP", split = ",",
+            description = "An address the mailbox's mail leaves from (repeat or separate with commas): its reverse DNS and "
+                    + "block-list listings are checked as receivers see them. The private offer's server is checked without it.")
+    List<String> sendingIps = new ArrayList<>();
+
+    @Option(names = "--dnsbl", paramLabel = "ZONE", split = ",",
+            description = "DNS block lists to ask instead of the rules' expected-values.yaml (e.g. zen.spamhaus.org), or none.")
+    List<String> dnsbl = new ArrayList<>();
+
     @Option(names = "--account-flags", paramLabel = "FILE", description = "Account flags (the facts file's account section) from a file.")
     Path accountFlags;
 
@@ -217,7 +226,7 @@ final class DiagnoseCommand extends ExdiagCommand {
     private DiagnosticSettings settings(ExpectedValues expected) {
         try {
             return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
-                    timeoutSeconds, receiveTimeoutSeconds, helo).settings(AddressPolicy.ANY, expected)
+                    timeoutSeconds, receiveTimeoutSeconds, helo, sendingIps, dnsbl).settings(AddressPolicy.ANY, expected)
                     .withDkimSelectors(dkimSelectors);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.exdiag.facts.AccountFlags;
 import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.BounceFacts;
+import org.exdiag.facts.SendingIpFacts;
 import org.exdiag.facts.BounceKind;
 import org.exdiag.facts.CouldNotCheckFacts;
 import org.exdiag.facts.DeliveryAttempt;
@@ -24,6 +25,8 @@ import org.exdiag.facts.SmtpReply;
 import org.exdiag.facts.SrvRecord;
 import org.exdiag.facts.WireEnum;
 import org.exdiag.rules.Account;
+import org.exdiag.rules.BlockListAnswer;
+import org.exdiag.rules.SendingIp;
 import org.exdiag.rules.AuthAttempt;
 import org.exdiag.rules.AutodiscoverSrv;
 import org.exdiag.rules.Bounce;
@@ -97,6 +100,12 @@ final class SessionFacts {
         }
         if (doc.testEmail() != null) {
             facts.add(new TestEmail(doc.testEmail().sent(), doc.testEmail().received(), doc.testEmail().waitedSeconds()));
+        }
+        for (SendingIpFacts ip : doc.sendingIp() == null ? List.<SendingIpFacts>of() : doc.sendingIp()) {
+            facts.add(new SendingIp(ip.address(), ip.ptr().status().wire(), ip.ptr().names().stream().map(Hosts::normalize).toList(),
+                    ip.forwardConfirmed()));
+            ip.lists().forEach(l -> facts.add(new BlockListAnswer(ip.address(), Hosts.normalize(l.zone()), l.status().wire(),
+                    l.answers(), l.text())));
         }
         List<BounceFacts> bounces = doc.bouncesOrEmpty();
         for (int i = 0; i < bounces.size(); i++) {

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param spfMaxVoidLookups lookups that find nothing a policy may make
  * @param autodiscoverLeftovers hosts of other offers autodiscover.<domain> is known to be left pointing at
  * @param dmarcPolicies  the values DMARC's p= may take
+ * @param blockLists     the DNS block lists the sending addresses are looked up in, and what their answers mean
  */
 public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority, int srvWeight, int srvPort,
                              Map<String, List<String>> srvTargets, String defaultOffer, String defaultMailSetup,
                              Map<String, String> servers, List<String> spfDomains, int spfMaxLookups, int spfMaxVoidLookups,
-                             List<String> autodiscoverLeftovers, List<String> dmarcPolicies, JsonNode tree) {
+                             List<String> autodiscoverLeftovers, List<String> dmarcPolicies, BlockLists blockLists,
+                             JsonNode tree) {
 
     public boolean isValidMx(String mailSetup, String host) {
         return mxHosts.getOrDefault(mailSetup, List.of()).contains(host);

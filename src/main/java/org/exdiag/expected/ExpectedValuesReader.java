@@ -19,7 +19,11 @@ public final class ExpectedValuesReader {
     }
 
     record ExpectedValuesFile(Defaults defaults, Map<String, List<String>> mx, SrvSpec autodiscoverSrv,
-                              Map<String, String> servers, SpfSpec spf, HostSpec autodiscoverHost, DmarcSpec dmarc) {
+                              Map<String, String> servers, SpfSpec spf, HostSpec autodiscoverHost, DmarcSpec dmarc,
+                              BlockListSpec blockLists) {
+    }
+
+    record BlockListSpec(List<String> zones, List<String> listed, List<String> refused) {
     }
 
     record SpfSpec(Map<String, String> hosted, Integer maxLookups, Integer maxVoidLookups) {
@@ -67,6 +71,7 @@ public final class ExpectedValuesReader {
             problems.add(new Problem(shown, lines.lineOf("defaults.mailSetup"),
                     "defaults.mailSetup \"" + defaults.mailSetup() + "\" is not a key of mx"));
         }
+        BlockLists blockLists = blockLists(f.blockLists(), shown, lines, problems);
         if (!problems.isEmpty()) {
             throw new LoadException(problems);
         }
@@ -78,7 +83,27 @@ public final class ExpectedValuesReader {
         return new ExpectedValues(normalizeHosts(f.mx()), srv.priority(), srv.weight(), srv.port(),
                 normalizeHosts(srv.targets()), defaults.offer(), defaults.mailSetup(), Map.copyOf(servers),
                 f.spf().hosted().values().stream().map(Hosts::normalize).toList(), f.spf().maxLookups(), f.spf().maxVoidLookups(),
-                leftovers, List.copyOf(f.dmarc().policies()), tree);
+                leftovers, List.copyOf(f.dmarc().policies()), blockLists, tree);
+    }
+
+    /** The block lists' section; absent: no list is asked (a rules folder written before it existed). */
+    private static BlockLists blockLists(BlockListSpec spec, String shown, YamlLines lines, List<Problem> problems) {
+        if (spec == null) {
+            return BlockLists.NONE;
+        }
+        List<String> zones = spec.zones() == null ? List.of() : spec.zones().stream().map(Hosts::normalize).toList();
+        for (String zone : zones) {
+            if (!Hosts.isHostName(zone)) {
+                problems.add(new Problem(shown, lines.lineOf("blockLists.zones"), "blockLists.zones: not a DNS name: " + zone));
+            }
+        }
+        try {
+            return new BlockLists(zones, AddressRange.parseAll(spec.listed() == null ? List.of("127.0.0.0/8") : spec.listed()),
+                    AddressRange.parseAll(spec.refused() == null ? List.of() : spec.refused()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(shown, lines.lineOf("blockLists"), "blockLists: " + e.getMessage()));
+            return BlockLists.NONE;
+        }
     }
 
     private static Map<String, List<String>> normalizeHosts(Map<String, List<String>> byKey) {

@@ -33,6 +33,8 @@ public final class FactsBuilder {
     public Boolean received;
     public Integer waitedSeconds;
     public boolean testEmailProbed;
+    /** Null: not probed (no address known to send from). */
+    public List<SendingIpFacts> sendingIp;
     private final List<CouldNotCheckFacts> couldNotCheck = new ArrayList<>();
 
     /**
@@ -58,7 +60,8 @@ public final class FactsBuilder {
         return new FactsDocument(FactsDocument.VERSION, mailbox, domain, collectedAt, expect,
                 anyDns ? new DnsFacts(mx, autodiscoverSrv, autodiscoverHost, spf, dmarc, dkim) : null, account, provider,
                 webmail != null || imap != null ? new AuthFacts(webmail, imap) : null, smtp, inbound, directTest,
-                testEmailProbed ? new TestEmailFacts(sent, received, waitedSeconds) : null, null,
+                testEmailProbed ? new TestEmailFacts(sent, received, waitedSeconds) : null,
+                sendingIp == null ? null : List.copyOf(sendingIp), null,
                 couldNotCheck.isEmpty() ? null : List.copyOf(couldNotCheck));
     }
 }

@@ -10,18 +10,18 @@ import java.util.List;
  * a missing section means "not probed". Never holds a password. Version 2 adds {@code inbound},
  * {@code directTest}, {@code bounces}, {@code couldNotCheck}, the domain records under {@code dns}
  * and {@code account.mailboxQuota}; version 3 adds {@code domain}, a {@code mailbox} that may be null
- * (bounces that name no address of the customer's, domain sweeps) and each bounce's {@code kind} and
- * {@code status}. An older document that uses a newer field is refused, naming it, so that a document
+ * (bounces that name no address of the customer's, domain sweeps), {@code sendingIp} (the addresses mail
+ * leaves from, as receivers see them) and each bounce's {@code kind} and {@code status}. An older document that uses a newer field is refused, naming it, so that a document
  * always means what it meant.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"version", "mailbox", "domain", "collectedAt", "expect", "dns", "account", "provider", "auth", "smtp",
-        "inbound", "directTest", "testEmail", "bounces", "couldNotCheck"})
+        "inbound", "directTest", "testEmail", "sendingIp", "bounces", "couldNotCheck"})
 public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.ALWAYS) String mailbox, String domain,
                             Instant collectedAt, Expectation expect, DnsFacts dns,
                             AccountFlags account, ProviderDiagnosis provider, AuthFacts auth, SmtpFacts smtp,
                             InboundFacts inbound, DirectTestFacts directTest, TestEmailFacts testEmail,
-                            List<BounceFacts> bounces, List<CouldNotCheckFacts> couldNotCheck) {
+                            List<SendingIpFacts> sendingIp, List<BounceFacts> bounces, List<CouldNotCheckFacts> couldNotCheck) {
     /** The version writers write. */
     public static final int VERSION = 3;
     private static final String KNOWN = "this reader knows versions 1, 2 and 3";
@@ -46,6 +46,7 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
             throw new InvalidFactException("domain", "is not the mailbox's domain: " + Hosts.quoteForError(domain));
         }
         bounces = bounces == null ? null : Checks.copyOrEmpty(bounces);
+        sendingIp = sendingIp == null ? null : Checks.copyOrEmpty(sendingIp);
         couldNotCheck = couldNotCheck == null ? null : Checks.copyOrEmpty(couldNotCheck);
         if (version == 1) {
             refuseBefore(2, "inbound", inbound);
@@ -59,6 +60,7 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
         }
         if (version < 3) {
             refuseBefore(3, "domain", domain);
+            refuseBefore(3, "sendingIp", sendingIp);
             List<BounceFacts> all = bounces == null ? List.of() : bounces;
             for (int i = 0; i < all.size(); i++) {
                 BounceFacts b = all.get(i);
@@ -71,13 +73,13 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
     /** A version 2 document with the sections version 1 knows. */
     public FactsDocument(String mailbox, Instant collectedAt, Expectation expect, DnsFacts dns, AccountFlags account,
                          ProviderDiagnosis provider, AuthFacts auth, SmtpFacts smtp, TestEmailFacts testEmail) {
-        this(VERSION, mailbox, null, collectedAt, expect, dns, account, provider, auth, smtp, null, null, testEmail, null, null);
+        this(VERSION, mailbox, null, collectedAt, expect, dns, account, provider, auth, smtp, null, null, testEmail, null, null, null);
     }
 
     /** A document holding only bounces, for {@code mailbox} (null when the bounces name no address of the customer's). */
     public static FactsDocument ofBounces(String mailbox, Instant collectedAt, List<BounceFacts> bounces) {
         return new FactsDocument(VERSION, mailbox, null, collectedAt, null, null, null, null, null, null, null, null, null,
-                List.copyOf(bounces), null);
+                null, List.copyOf(bounces), null);
     }
 
     private static void refuseBefore(int needed, String field, Object value) {
@@ -113,13 +115,13 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
                 mine.spf() != null ? mine.spf() : looked.spf(), mine.dmarc() != null ? mine.dmarc() : looked.dmarc(),
                 mine.dkim() != null ? mine.dkim() : looked.dkim());
         return new FactsDocument(VERSION, mailbox, domain, collectedAt, expect, merged, account, provider, auth, smtp, inbound,
-                directTest, testEmail, bounces, couldNotCheck);
+                directTest, testEmail, sendingIp, bounces, couldNotCheck);
     }
 
     public FactsDocument withBounces(List<BounceFacts> more) {
         List<BounceFacts> all = new java.util.ArrayList<>(bouncesOrEmpty());
         all.addAll(more);
         return new FactsDocument(VERSION, mailbox, domain, collectedAt, expect, dns, account, provider, auth, smtp, inbound,
-                directTest, testEmail, List.copyOf(all), couldNotCheck);
+                directTest, testEmail, sendingIp, List.copyOf(all), couldNotCheck);
     }
 }

@@ -20,6 +20,11 @@ public final class Hosts {
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
+    /** Whether {@code host} is a DNS name within DNS's length limits (see {@link #isValid}). */
+    public static boolean isHostName(String host) {
+        return host != null && !host.isEmpty() && host.length() <= 254 && isValid(host);
+    }
+
     /**
      * Labels of letters, digits, {@code _} and inner hyphens, 1 to 63 characters each, separated by
      * single dots, with an optional final dot; or the root {@code .}. Checked by hand because every

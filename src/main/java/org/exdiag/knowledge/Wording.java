@@ -34,13 +34,13 @@ public final class Wording {
             "digest.lockedUntil", "digest.logins", "digest.mailSetup", "digest.mx", "digest.mxValid", "digest.noSelector",
             "digest.notProbed", "digest.offer", "digest.outbound", "digest.owa", "digest.privateHost", "digest.provider",
             "digest.providerStatus", "digest.quota", "digest.received", "digest.receivedAt", "digest.recipient",
-            "digest.remoteMta", "digest.sent", "digest.setup", "digest.spamBlocked", "digest.spammer", "digest.spf",
+            "digest.remoteMta", "digest.sent", "digest.sendingIp", "digest.ptr", "digest.forwardConfirmed", "digest.blockLists", "digest.setup", "digest.spamBlocked", "digest.spammer", "digest.spf",
             "digest.spfChecks", "digest.srv", "digest.srvValid", "digest.state", "digest.subscriptionEnds",
             "digest.suspended", "digest.testEmails", "digest.voidLookups", "digest.waited", "digest.webmail");
 
     /** The vocabularies exdiag's own reports use. */
     public static final Set<String> REQUIRED_VOCABULARIES = Set.of("part", "severity", "account-state", "auth-result",
-            "connect", "dkim-status", "lookup-status", "mail-setup", "offer", "spf-result", "yes-no");
+            "connect", "dkim-status", "lookup-status", "block-list-status", "mail-setup", "offer", "spf-result", "yes-no");
 
     private final Language language;
     private final Map<String, String> words;

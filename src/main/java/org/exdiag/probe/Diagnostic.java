@@ -47,7 +47,7 @@ public final class Diagnostic {
             probes.add(new WebmailProbe(settings.webmail(), settings.connectTimeout()));
         }
         probes.addAll(List.of(imapLogin, DnsRecordProbe.autodiscoverHost(), DnsRecordProbe.dmarc(), DnsRecordProbe.spf(),
-                DnsRecordProbe.dkim(account), new InboundTestProbe(mx, imapLogin)));
+                DnsRecordProbe.dkim(account), new SendingIpProbe(), new InboundTestProbe(mx, imapLogin)));
         return probes;
     }
 }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.exdiag.expected.BlockLists;
 import org.exdiag.facts.Expectation;
+import org.exdiag.facts.Hosts;
+import org.exdiag.facts.IpLiterals;
 import org.exdiag.facts.MailSetup;
 import org.exdiag.facts.Offer;
 import org.exdiag.expected.ExpectedValues;
@@ -14,10 +17,13 @@ import org.exdiag.expected.ExpectedValues;
  * {@link DiagnosticSettings} with the defaults: the provider's server (from the rules'
  * expected-values.yaml), STARTTLS submission on 587, IMAP over TLS on 993, MX delivery on port 25. Bad
  * values give an IllegalArgumentException naming the option.
+ *
+ * @param sendingIps addresses the mail leaves from, to check as receivers see them (reverse DNS, block lists)
+ * @param dnsbl      the block lists' zones instead of expected-values.yaml's: a list, or {@code none}; null: the file's
  */
 public record DiagnosticOptions(String offer, String setup, String privateHost, String dns, String smtp, String smtpTls,
                                 String imap, String imapTls, Integer mxPort, String webmailUrl, Integer timeoutSeconds,
-                                Integer receiveTimeoutSeconds, String helo) {
+                                Integer receiveTimeoutSeconds, String helo, List<String> sendingIps, List<String> dnsbl) {
     /**
      * The settings, with the provider's values from the rules' expected-values.yaml: the hosted offer's
      * server, and the valid MX hosts of the mail setup (for the second test straight to the provider's MX).
@@ -50,7 +56,33 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
                 Duration.ofSeconds(timeout), new Expectation(offerValue, setupValue, privateHost),
                 helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null,
                 expected.mxHosts(setupValue == null ? expected.defaultMailSetup() : setupValue.wire()), expected.spfDomains(),
-                List.of());
+                List.of(), checkedSendingIps(), parse("dnsbl", () -> blockLists(expected.blockLists())));
+    }
+
+    /** The addresses given, each an IP literal (never a name: the address as receivers see it is the point). */
+    private List<String> checkedSendingIps() {
+        List<String> given = sendingIps == null ? List.of() : sendingIps;
+        for (String ip : given) {
+            if (!IpLiterals.isValid(ip)) {
+                throw new IllegalArgumentException("bad sending-ip: not an IP address: " + ip);
+            }
+        }
+        return given;
+    }
+
+    private BlockLists blockLists(BlockLists fromFile) {
+        if (dnsbl == null || dnsbl.isEmpty()) {
+            return fromFile;
+        }
+        if (dnsbl.size() == 1 && "none".equalsIgnoreCase(dnsbl.get(0))) {
+            return fromFile.withZones(List.of());
+        }
+        for (String zone : dnsbl) {
+            if (!Hosts.isHostName(zone)) {
+                throw new IllegalArgumentException("not a DNS zone: " + zone);
+            }
+        }
+        return fromFile.withZones(dnsbl.stream().map(Hosts::normalize).toList());
     }
 
     private static <T> T parse(String option, java.util.function.Supplier<T> parser) {

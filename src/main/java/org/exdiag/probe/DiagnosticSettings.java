@@ -3,6 +3,7 @@ package org.exdiag.probe;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.exdiag.expected.BlockLists;
 import org.exdiag.facts.Expectation;
 
 /**
@@ -20,16 +21,22 @@ import org.exdiag.facts.Expectation;
  * @param spfDomains     the provider's SPF domains (hosted offer): the addresses they name are checked against
  *                       the domain's SPF policy
  * @param dkimSelectors  DKIM selectors to look up when the provider's API does not list them
+ * @param sendingIps     addresses the mailbox's mail leaves from, given by the user (the private offer's server
+ *                       adds its own A/AAAA): their reverse DNS and block-list listings are checked
+ * @param blockLists     the DNS block lists to ask about them (expected-values.yaml, or the user's zones)
  */
 public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smtp, TlsMode smtpTls, Endpoint imap,
                                  TlsMode imapTls, int mxPort, URI webmail, Duration connectTimeout,
                                  Duration receiveTimeout, Duration overallTimeout, Expectation expect,
                                  String heloName, AddressPolicy addresses, boolean offerGiven, List<String> validMxHosts,
-                                 List<String> spfDomains, List<String> dkimSelectors) {
+                                 List<String> spfDomains, List<String> dkimSelectors, List<String> sendingIps,
+                                 BlockLists blockLists) {
     public DiagnosticSettings {
         validMxHosts = validMxHosts == null ? List.of() : List.copyOf(validMxHosts);
         spfDomains = spfDomains == null ? List.of() : List.copyOf(spfDomains);
         dkimSelectors = dkimSelectors == null ? List.of() : List.copyOf(dkimSelectors);
+        sendingIps = sendingIps == null ? List.of() : List.copyOf(sendingIps);
+        blockLists = blockLists == null ? BlockLists.NONE : blockLists;
     }
 
     public DiagnosticSettings withValidMx(List<String> hosts) {
@@ -83,6 +90,8 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         b.validMxHosts = validMxHosts;
         b.spfDomains = spfDomains;
         b.dkimSelectors = dkimSelectors;
+        b.sendingIps = sendingIps;
+        b.blockLists = blockLists;
         change.accept(b);
         return b.build();
     }
@@ -110,13 +119,16 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         public List<String> validMxHosts = List.of();
         public List<String> spfDomains = List.of();
         public List<String> dkimSelectors = List.of();
+        public List<String> sendingIps = List.of();
+        public BlockLists blockLists = BlockLists.NONE;
 
         private Builder() {
         }
 
         private DiagnosticSettings build() {
             return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
-                    receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, spfDomains, dkimSelectors);
+                    receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, spfDomains, dkimSelectors,
+                    sendingIps, blockLists);
         }
     }
 }

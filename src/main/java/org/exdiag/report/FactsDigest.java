@@ -8,6 +8,7 @@ import org.exdiag.facts.AuthCheck;
 import org.exdiag.facts.BounceFacts;
 import org.exdiag.facts.DeliveryAttempt;
 import org.exdiag.facts.DkimSelectorFacts;
+import org.exdiag.facts.SendingIpFacts;
 import org.exdiag.facts.DnsFacts;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.ProviderDiagnosis;
@@ -100,6 +101,14 @@ final class FactsDigest {
             line("digest.testEmails", field("digest.sent", vocab("yes-no", f.testEmail().sent())),
                     field("digest.received", vocab("yes-no", f.testEmail().received())),
                     f.testEmail().waitedSeconds() == null ? null : field("digest.waited", f.testEmail().waitedSeconds() + " s"));
+        }
+        if (f.sendingIp() != null) {
+            for (SendingIpFacts ip : f.sendingIp()) {
+                line("digest.sendingIp", ip.address(), field("digest.ptr", lookup(ip.ptr().status(), ip.ptr().names())),
+                        ip.forwardConfirmed() == null ? null : field("digest.forwardConfirmed", vocab("yes-no", ip.forwardConfirmed())),
+                        ip.lists().isEmpty() ? null : field("digest.blockLists", ip.lists().stream()
+                                .map(l -> l.zone() + " " + vocab("block-list-status", l.status())).collect(Collectors.joining(", "))));
+            }
         }
         for (BounceFacts b : f.bouncesOrEmpty()) {
             line("digest.bounce", b.recipient() == null ? null : field("digest.recipient", b.recipient()),

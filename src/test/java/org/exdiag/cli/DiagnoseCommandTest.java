@@ -110,4 +110,23 @@ class DiagnoseCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("unknown option: --password").doesNotContain(PASSWORD);
     }
+
+    @Test
+    void aSendingAddressGivenIsCheckedAsReceiversSeeIt() throws Exception {
+        lab.dns.ptr("203.0.113.7", "mail.example.com").a("mail.example.com", "203.0.113.7")
+                .a("7.113.0.203.zen.spamhaus.org", "127.0.0.2").txt("7.113.0.203.zen.spamhaus.org", "Listed by SBL");
+        Path facts = tmp.resolve("facts.json");
+        Cli r = diagnose(PASSWORD, "--sending-ip", "203.0.113.7", "--dnsbl", "zen.spamhaus.org", "--save-facts", facts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("SENDER_IP_LISTED").contains("203.0.113.7 is listed on zen.spamhaus.org");
+        assertThat(r.err()).contains("sending ip");
+        assertThat(java.nio.file.Files.readString(facts)).contains("\"sendingIp\"").contains("\"listed\"").contains("Listed by SBL");
+    }
+
+    @Test
+    void aSendingAddressMustBeAnAddress() {
+        Cli r = diagnose(PASSWORD, "--sending-ip", "mail.example.com");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("bad sending-ip: not an IP address: mail.example.com").doesNotContain("Exception");
+    }
 }

@@ -114,6 +114,10 @@ class FactsReaderTest {
             bad bounce kind        | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","kind":"lost"}]} | bounces[0].kind | expected one of: refused, expired, undeliverable
             bad bounce status      | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","status":"5.1"}]} | bounces[0].status | not an enhanced status code
             mailbox null before v3 | {"version":2,"mailbox":null}                                             | mailbox    | is required
+            sendingIp before v3    | {"version":2,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1","ptr":{"status":"nxdomain"}}]} | sendingIp | needs version 3
+            sending ip not an ip   | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"mail.b.c","ptr":{"status":"ok"}}]} | sendingIp[0].address | not an IP address
+            sending ip without ptr | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1"}]} | sendingIp[0].ptr | is required
+            bad block-list status  | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1","ptr":{"status":"ok"},"lists":[{"zone":"zen.spamhaus.org","status":"maybe"}]}]} | sendingIp[0].lists[0].status | expected one of: listed, clear, error
             domain not the mailbox | {"version":3,"mailbox":"a@b.c","domain":"c.d"}                          | domain     | not the mailbox
             missing version        | {"mailbox":"a@b.c"}                                                      | version    | is required
             missing mailbox        | {"version":1}                                                            | mailbox    | is required

@@ -96,6 +96,24 @@ class DiagnoseRouteTest {
     }
 
     @Test
+    void aSendingAddressInTheRequestIsCheckedAndABadOneIs400() throws Exception {
+        lab.dns.ptr("203.0.113.7", "mail.example.com").a("mail.example.com", "203.0.113.7")
+                .a("7.113.0.203.zen.spamhaus.org", "127.255.255.254");
+        try (ApiServer server = server(2)) {
+            HttpResponse<String> ok = diagnose(server, body(PASSWORD).replaceFirst("^\\{", "{\"sendingIp\":[\"203.0.113.7\"],"));
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            JsonNode answer = new ObjectMapper().readTree(ok.body());
+            assertThat(answer.get("facts").get("sendingIp").get(0).get("forwardConfirmed").asBoolean()).isTrue();
+            // Spamhaus refusing a public resolver's query: could not check, never a listing
+            assertThat(answer.get("report").get("warnings").toString()).contains("DNS_LOOKUP_FAILED").doesNotContain("SENDER_IP_LISTED");
+
+            HttpResponse<String> bad = diagnose(server, body(PASSWORD).replaceFirst("^\\{", "{\"sendingIp\":[\"mail.example.com\"],"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("not an IP address: mail.example.com").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
     void diagnosticsBeyondTheLimitAre429() throws Exception {
         try (ApiServer server = server(0)) {
             HttpResponse<String> r = diagnose(server, body(PASSWORD));

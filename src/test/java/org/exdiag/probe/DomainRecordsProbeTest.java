@@ -70,7 +70,7 @@ class DomainRecordsProbeTest {
         DnsLookup<String> dmarc = records.dmarc(DOMAIN).join();
         List<DkimSelectorFacts> dkim = selectors == null ? null : records.dkim(DOMAIN, selectors).join();
         return new FactsDocument(2, "jane@" + DOMAIN, null, Instant.parse("2026-12-01T10:00:00Z"), expect,
-                new DnsFacts(null, null, host, spf, dmarc, dkim), null, null, null, null, null, null, null, null, null);
+                new DnsFacts(null, null, host, spf, dmarc, dkim), null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Report report(FactsDocument facts) {

@@ -103,11 +103,16 @@ class FrenchReportsTest {
         return texts.toString();
     }
 
-    /** Removes a server's reply, raw and as Markdown escapes it, whole and its first line. */
+    /**
+     * Removes a server's reply, raw and as Markdown escapes it: whole, then line by line (the digest quotes
+     * a reply of several lines with each line indented).
+     */
     private static String strip(String text, String reply) {
-        String first = reply.lines().findFirst().orElse("");
-        return text.replace(reply, "").replace(first, "").replace(MarkdownReport.escape(reply), "")
-                .replace(MarkdownReport.escape(first), "");
+        String rest = text.replace(reply, "").replace(MarkdownReport.escape(reply), "");
+        for (String line : reply.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            rest = rest.replace(line, "").replace(MarkdownReport.escape(line), "");
+        }
+        return rest;
     }
 
     private static FactsDocument read(Path file) {
