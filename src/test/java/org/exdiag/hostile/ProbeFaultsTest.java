@@ -22,8 +22,7 @@ import org.exdiag.probe.TestDnsServer;
 import org.exdiag.probe.TlsMode;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportWarning;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,21 +38,10 @@ class ProbeFaultsTest {
     private static final List<String> FALSE_VERDICTS = List.of("MX_INVALID", "SRV_INVALID", "AUTH_FAILED", "SPAM_BLOCKED",
             "ACCOUNT_SUSPENDED", "SECURITY_POLICY_LOCKOUT", "SUBSCRIPTION_EXPIRED", "TEST_EMAIL_NOT_RECEIVED");
 
-    private MailLab lab;
-    private GreenMail mail;
-    private TestDnsServer dns;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD, true);
-        mail = lab.mail;
-        dns = lab.dns;
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD, true);
+    private final GreenMail mail = lab.mail;
+    private final TestDnsServer dns = lab.dns;
 
     private DiagnosticSettings settings(int smtpPort, TlsMode smtpTls, int mxPort) {
         return lab.settings().smtp(new Endpoint("127.0.0.1", smtpPort), smtpTls).mxPort(mxPort)

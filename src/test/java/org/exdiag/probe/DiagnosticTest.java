@@ -19,8 +19,7 @@ import org.exdiag.facts.SmtpStage;
 import org.exdiag.knowledge.Language;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportWarning;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,22 +32,11 @@ class DiagnosticTest {
     private static final String MAILBOX = "jane@example.com";
     private static final String PASSWORD = "correct horse battery staple";
 
-    private MailLab lab;
-    private GreenMail mail;
-    private TestDnsServer dns;
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD);
+    private final GreenMail mail = lab.mail;
+    private TestDnsServer dns = lab.dns;
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD);
-        mail = lab.mail;
-        dns = lab.dns;
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
         return lab.settings().dnsTimeout(Duration.ofMillis(800)).smtp(new Endpoint("127.0.0.1", smtpPort), TlsMode.NONE).mxPort(mxPort)
