@@ -1,12 +1,14 @@
 package org.exdiag.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.exdiag.TestSupport;
 import org.exdiag.facts.ConnectResult;
 import org.exdiag.facts.FactsDocument;
@@ -25,6 +27,9 @@ import org.exdiag.report.ReportWarning;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Servers that misbehave: every fault gives "could not check" facts within the configured timeouts,
@@ -87,10 +92,18 @@ class ProbeFaultsTest {
         assertCouldNotCheckSending(run);
     }
 
-    @Test
-    void serverThatAcceptsAndNeverSpeaks() throws Exception {
-        Run run = submissionThrough(FaultyServer.Fault.SILENT, TlsMode.NONE);
-        assertThat(run.facts().smtp().connect()).isEqualTo(ConnectResult.TIMEOUT);
+    static Stream<Arguments> submissionServersThatEndTheConnection() {
+        return Stream.of(
+                argumentSet("server that accepts and never speaks", FaultyServer.Fault.SILENT, TlsMode.NONE, ConnectResult.TIMEOUT),
+                argumentSet("TLS handshake failure", FaultyServer.Fault.NOT_TLS, TlsMode.IMPLICIT, ConnectResult.TLS_ERROR));
+    }
+
+    @ParameterizedTest
+    @MethodSource("submissionServersThatEndTheConnection")
+    void aSubmissionServerThatEndsTheConnectionIsCouldNotCheck(FaultyServer.Fault fault, TlsMode tls, ConnectResult ended)
+            throws Exception {
+        Run run = submissionThrough(fault, tls);
+        assertThat(run.facts().smtp().connect()).isEqualTo(ended);
         assertCouldNotCheckSending(run);
     }
 
@@ -113,13 +126,6 @@ class ProbeFaultsTest {
         Run run = submissionThrough(FaultyServer.Fault.RESET_AT_MAIL, TlsMode.NONE);
         assertThat(run.facts().smtp().replies()).anyMatch(r -> r.reply().startsWith("235")); // got as far as AUTH
         assertThat(run.facts().smtp().connect()).isIn(ConnectResult.ERROR, ConnectResult.TIMEOUT);
-        assertCouldNotCheckSending(run);
-    }
-
-    @Test
-    void tlsHandshakeFailure() throws Exception {
-        Run run = submissionThrough(FaultyServer.Fault.NOT_TLS, TlsMode.IMPLICIT);
-        assertThat(run.facts().smtp().connect()).isEqualTo(ConnectResult.TLS_ERROR);
         assertCouldNotCheckSending(run);
     }
 
