@@ -152,7 +152,7 @@ class ProbeFaultsTest {
 
     @Test
     void dnsAnswersWithTheWrongId() throws Exception {
-        dns.wrongId(true);
+        dns.fault(TestDnsServer.Fault.WRONG_ID, true);
         Run run = diagnose(settings(mail.getSmtp().getPort(), TlsMode.NONE, mail.getSmtp().getPort()));
         assertThat(run.facts().dns().mx().status()).isIn(LookupStatus.TIMEOUT, LookupStatus.ERROR);
         assertThat(run.codes()).contains("MX_LOOKUP_FAILED").doesNotContainAnyElementsOf(FALSE_VERDICTS);
@@ -161,7 +161,7 @@ class ProbeFaultsTest {
 
     @Test
     void truncatedDnsAnswersWithoutTcp() throws Exception {
-        dns.truncateUdp(true).closeTcp(true);
+        dns.fault(TestDnsServer.Fault.TRUNCATE_UDP, true).fault(TestDnsServer.Fault.CLOSE_TCP, true);
         Run run = diagnose(settings(mail.getSmtp().getPort(), TlsMode.NONE, mail.getSmtp().getPort()));
         assertThat(run.facts().dns().mx().status()).isIn(LookupStatus.TIMEOUT, LookupStatus.ERROR);
         assertThat(run.codes()).contains("MX_LOOKUP_FAILED").doesNotContainAnyElementsOf(FALSE_VERDICTS);

@@ -195,7 +195,7 @@ class DiagnosticTest {
 
     @Test
     void dnsServerDownIsCouldNotCheckNotInvalid() throws Exception {
-        dns.dropEverything(true);
+        dns.fault(TestDnsServer.Fault.DROP_EVERYTHING, true);
         long start = System.nanoTime();
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -228,7 +228,7 @@ class DiagnosticTest {
 
     @Test
     void truncatedUdpAnswersAreRetriedOverTcp() throws Exception {
-        dns.truncateUdp(true);
+        dns.fault(TestDnsServer.Fault.TRUNCATE_UDP, true);
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.OK);
         assertThat(facts.dns().mx().records()).hasSize(1);
