@@ -48,18 +48,8 @@ class RulesCommandTest {
     void aNewRuleAndAChangedTextAreSeenWithoutRebuilding() throws Exception {
         Path rules = copyOf("rules");
         Path kb = copyOf("knowledge-base");
-        Files.writeString(rules.resolve("webmail.drl"), """
-                package exdiag;
-                import org.exdiag.rules.*;
-                import function org.exdiag.rules.Raise.raise;
-
-                rule "Webmail did not answer"
-                when
-                    AuthAttempt( channel == "webmail", result == "error", $detail : detail )
-                then
-                    raise(drools, "WEBMAIL_UNREACHABLE", "probe", "WEBMAIL_CHECK_FAILED", "detail", $detail);
-                end
-                """);
+        Files.writeString(rules.resolve("webmail.drl"),
+                TestSupport.webmailRule("Webmail did not answer", "WEBMAIL_UNREACHABLE", "WEBMAIL_CHECK_FAILED"));
         Files.writeString(kb.resolve("WEBMAIL_UNREACHABLE.yaml"), """
                 code: WEBMAIL_UNREACHABLE
                 severity: warning
