@@ -24,20 +24,8 @@ class NewCodeWithoutJavaTest {
     /** Set in the copy's build, so that the copy does not copy itself again. */
     private static final String INNER = "EXDIAG_NEW_CODE_COPY";
 
-    static final String RULE = """
-            // Added by NewCodeWithoutJavaTest: a webmail that does not answer.
-            package exdiag;
-
-            import org.exdiag.rules.*;
-            import function org.exdiag.rules.Raise.raise;
-
-            rule "Webmail gave no answer"
-            when
-                AuthAttempt( channel == "webmail", result == "error", $detail : detail )
-            then
-                raise(drools, "WEBMAIL_NOT_ANSWERING", "probe", "WEBMAIL_NO_ANSWER", "detail", $detail);
-            end
-            """;
+    static final String RULE = "// Added by NewCodeWithoutJavaTest: a webmail that does not answer.\n"
+            + TestSupport.webmailRule("Webmail gave no answer", "WEBMAIL_NOT_ANSWERING", "WEBMAIL_NO_ANSWER");
     static final String ENTRY = """
             code: WEBMAIL_NOT_ANSWERING
             severity: warning

@@ -51,6 +51,27 @@ public final class TestSupport {
         }
     }
 
+    /**
+     * A rule file that adds a warning code as data alone: {@code code} is raised, with evidence tag {@code tag} and
+     * the check's detail, when the webmail check ended in error. NewCodeWithoutJavaTest and RulesCommandTest each
+     * add one under names of their own, for the first's copy of the project runs the second with its rule bundled.
+     */
+    public static String webmailRule(String name, String code, String tag) {
+        return """
+                package exdiag;
+
+                import org.exdiag.rules.*;
+                import function org.exdiag.rules.Raise.raise;
+
+                rule "%s"
+                when
+                    AuthAttempt( channel == "webmail", result == "error", $detail : detail )
+                then
+                    raise(drools, "%s", "probe", "%s", "detail", $detail);
+                end
+                """.formatted(name, code, tag);
+    }
+
     public static FactsDocument yaml(String text) {
         try {
             return new FactsReader().read(text.getBytes(StandardCharsets.UTF_8), FactsFormat.YAML);

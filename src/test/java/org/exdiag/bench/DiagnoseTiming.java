@@ -49,7 +49,7 @@ public final class DiagnoseTiming {
     }
 
     private static String time(String name, int runs, DiagnosticSettings settings, TestDnsServer dns, boolean dnsDown) throws Exception {
-        dns.dropEverything(dnsDown);
+        dns.fault(TestDnsServer.Fault.DROP_EVERYTHING, dnsDown);
         List<Long> millis = new ArrayList<>();
         String verdict = "";
         for (int i = 0; i < runs; i++) {

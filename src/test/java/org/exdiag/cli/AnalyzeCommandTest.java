@@ -3,36 +3,23 @@ package org.exdiag.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnalyzeCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD = "{\"version\":1,\"mailbox\":\"%s@example.com\",\"testEmail\":{\"sent\":false}}";
 
     @TempDir
     Path tmp;
 
-    private static List<JsonNode> lines(String out) throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
-    }
-
     @Test
     void singleDocumentPrintsTheReportAlone() throws Exception {
         Cli r = Cli.run("analyze", "examples/mx-pointing-elsewhere.yaml");
         assertThat(r.exitCode()).isZero();
-        JsonNode report = JSON.readTree(r.out());
+        JsonNode report = r.json();
         assertThat(report.get("version").asInt()).isEqualTo(3);
         assertThat(report.get("verdict").asText()).isEqualTo("problems");
         assertThat(report.get("rootCauses")).hasSize(1);
@@ -50,7 +37,7 @@ class AnalyzeCommandTest {
         Files.writeString(dir.resolve("notes.txt"), "ignored: not a facts file");
         Cli r = Cli.run("analyze", "--jobs", "3", dir.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        List<JsonNode> out = lines(r.out());
+        List<JsonNode> out = r.jsonLines();
         assertThat(out).extracting(n -> n.get("source").asText())
                 .containsExactly(dir + "/a.json", dir + "/b.yaml", dir + "/c.yml");
         // report-v2: an incident is suspected only when the provider's own server answered; here nothing did
@@ -68,7 +55,7 @@ class AnalyzeCommandTest {
         Files.writeString(file, GOOD.formatted("one") + "\n\n{\"version\":1,\"mailbox\":\n" + GOOD.formatted("three") + "\n");
         Cli r = Cli.run("analyze", file.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        List<JsonNode> out = lines(r.out());
+        List<JsonNode> out = r.jsonLines();
         assertThat(out).extracting(n -> n.get("source").asText()).containsExactly(file + ":1", file + ":3", file + ":4");
         assertThat(out.get(1).get("error").get("message").asText()).contains("syntax error");
         assertThat(out.get(2).get("report").get("mailbox").asText()).isEqualTo("three@example.com");
@@ -78,12 +65,12 @@ class AnalyzeCommandTest {
     void dashReadsStandardInputAsJsonLinesOrAsOneDocument() throws Exception {
         Cli batch = Cli.runWithInput(GOOD.formatted("one") + "\n" + GOOD.formatted("two") + "\n", "analyze", "-");
         assertThat(batch.exitCode()).isZero();
-        assertThat(lines(batch.out())).extracting(n -> n.get("source").asText()).containsExactly("-:1", "-:2");
-        assertThat(lines(batch.out()).get(1).get("report").get("mailbox").asText()).isEqualTo("two@example.com");
+        assertThat(batch.jsonLines()).extracting(n -> n.get("source").asText()).containsExactly("-:1", "-:2");
+        assertThat(batch.jsonLines().get(1).get("report").get("mailbox").asText()).isEqualTo("two@example.com");
 
         Cli one = Cli.runWithInput(Files.readString(Path.of("examples/mx-pointing-elsewhere.yaml")), "analyze", "-");
         assertThat(one.exitCode()).isZero();
-        JsonNode report = JSON.readTree(one.out());
+        JsonNode report = one.json();
         assertThat(report.get("rootCauses").toString()).contains("MX_INVALID");
     }
 
@@ -93,7 +80,7 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", "--format", "jsonl", tmp.resolve("nope.json").toString(), txt.toString(),
                 "examples/healthy-hosted.yaml");
         assertThat(r.exitCode()).isEqualTo(1);
-        List<JsonNode> out = lines(r.out());
+        List<JsonNode> out = r.jsonLines();
         assertThat(out.get(0).get("error").get("message").asText()).isEqualTo("no such file or folder");
         assertThat(out.get(1).get("error").get("message").asText()).contains("unsupported file type");
         assertThat(out.get(2).get("report").get("verdict").asText()).isEqualTo("healthy");
@@ -108,7 +95,7 @@ class AnalyzeCommandTest {
         }
         Cli r = Cli.run("analyze", big.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(lines(r.out()).get(0).get("error").get("message").asText()).contains("document too large");
+        assertThat(r.jsonLines().get(0).get("error").get("message").asText()).contains("document too large");
     }
 
     @Test
@@ -119,7 +106,7 @@ class AnalyzeCommandTest {
         assertThat(one.exitCode()).isZero();
         assertThat(many.out()).isEqualTo(one.out());
         assertThat(again.out()).isEqualTo(one.out());
-        assertThat(lines(one.out())).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(one.jsonLines()).hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
@@ -159,20 +146,20 @@ class AnalyzeCommandTest {
     void aBounceAloneIsExplainedAndCanBeAddedToSavedFacts() throws Exception {
         Cli alone = Cli.run("bounce", "--no-lookup", "--format", "json", "src/test/resources/ndr/exim-bounce.eml");
         assertThat(alone.exitCode()).as(alone.err()).isZero();
-        JsonNode report = JSON.readTree(alone.out());
+        JsonNode report = alone.json();
         assertThat(report.get("mailbox").asText()).isEqualTo("jane@example.com");
         assertThat(report.get("rootCauses").get(0).asText()).isEqualTo("SENDER_IP_LISTED");
         Path saved = tmp.resolve("saved.yaml");
         Cli added = Cli.run("bounce", "--no-lookup", "--facts", "examples/healthy-hosted.yaml", "--save-facts", saved.toString(),
                 "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(JSON.readTree(added.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
+        assertThat(added.json().get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
         assertThat(Files.readString(saved)).contains("version: 3").contains("bounces:").contains("5.7.26");
         // Whose mailbox it is, a pasted reply does not say: the report names none, and says how to name one.
         Cli nobody = Cli.run("bounce", "--no-lookup", "--format", "json", "src/test/resources/ndr/pasted-reply.txt");
         assertThat(nobody.exitCode()).as(nobody.err()).isZero();
-        assertThat(JSON.readTree(nobody.out()).get("mailbox").isNull()).isTrue();
-        assertThat(JSON.readTree(nobody.out()).get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
+        assertThat(nobody.json().get("mailbox").isNull()).isTrue();
+        assertThat(nobody.json().get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
         assertThat(nobody.err()).contains("--mailbox");
     }
 
@@ -186,7 +173,7 @@ class AnalyzeCommandTest {
                     "src/test/resources/ndr/pasted-reply.txt");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.err()).contains("looking up the records of example.com");
-            JsonNode report = JSON.readTree(r.out());
+            JsonNode report = r.json();
             assertThat(report.get("rootCauses").toString()).isEqualTo("[\"SPF_MISSING\"]");
             JsonNode spf = report.get("warnings").get(0);
             assertThat(spf.get("code").asText()).isEqualTo("SPF_MISSING");

@@ -3,11 +3,9 @@ package org.exdiag.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.exdiag.TestSupport;
 import org.junit.jupiter.api.Test;
@@ -19,21 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code exdiag replies}, whose suggestion, once given a category, classifies its whole group.
  */
 class BounceCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NDR = Path.of("src/test/resources/ndr");
 
     @TempDir
     Path tmp;
-
-    private static List<JsonNode> lines(String out) throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
-    }
 
     private static String message(String name) throws Exception {
         return Files.readString(NDR.resolve(name), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
@@ -56,7 +43,7 @@ class BounceCommandTest {
         Files.writeString(folder.resolve("4-delayed.eml"), DELAYED);
         Cli r = Cli.run("bounce", "--no-lookup", "--jobs", "2", folder.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        List<JsonNode> records = lines(r.out());
+        List<JsonNode> records = r.jsonLines();
         assertThat(records).extracting(n -> n.get("source").asText()).containsExactly(folder + "/1-exim.eml",
                 folder + "/2-away.eml", folder + "/3-gmail.eml", folder + "/4-delayed.eml");
         assertThat(records.get(0).get("report").get("rootCauses").get(0).asText()).isEqualTo("SENDER_IP_LISTED");
@@ -76,7 +63,7 @@ class BounceCommandTest {
         int second = 1 + exim.split("\n", -1).length + 1;
         Cli r = Cli.run("bounce", "--no-lookup", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        List<JsonNode> records = lines(r.out());
+        List<JsonNode> records = r.jsonLines();
         assertThat(records).extracting(n -> n.get("source").asText())
                 .containsExactly(file + ":1", file + ":" + second, file + ":" + (second + AUTO_REPLY.split("\n", -1).length + 1));
         assertThat(records.get(1).get("skipped").asText()).isEqualTo("not a bounce");
@@ -93,7 +80,7 @@ class BounceCommandTest {
         Files.writeString(maildir.resolve("cur").resolve("2000.b:2,S"), message("orange-dsn.eml"));
         Cli r = Cli.run("bounce", "--no-lookup", maildir.toString(), tmp.resolve("missing.eml").toString());
         assertThat(r.exitCode()).isEqualTo(1); // some input failed; the rest was still done
-        List<JsonNode> records = lines(r.out());
+        List<JsonNode> records = r.jsonLines();
         assertThat(records).hasSize(3);
         assertThat(records.get(0).get("report").get("rootCauses").get(0).asText()).isEqualTo("RECIPIENT_MAILBOX_FULL");
         assertThat(records.get(1).get("report").get("rootCauses").get(0).asText()).isEqualTo("REMOTE_REJECTED_UNAUTHENTICATED");
@@ -106,7 +93,7 @@ class BounceCommandTest {
         Path file = Files.writeString(tmp.resolve("to-postmaster.eml"), bounce);
         Cli r = Cli.run("bounce", "--no-lookup", "--format", "json", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(JSON.readTree(r.out()).get("mailbox").isNull()).isTrue();
+        assertThat(r.json().get("mailbox").isNull()).isTrue();
         assertThat(Cli.run("bounce", "--no-lookup", "--save-facts", tmp.resolve("x.yaml").toString(), NDR.toString()).exitCode())
                 .isEqualTo(2);
         assertThat(Cli.run("bounce", "--no-lookup", "--mailbox", "postmaster", file.toString()).exitCode()).isEqualTo(2);
@@ -141,7 +128,7 @@ class BounceCommandTest {
         Cli after = Cli.run("replies", "--rules", rules.toString(), mbox.toString());
         assertThat(after.err()).contains("3 replies, 0 not known yet");
         Cli bounces = Cli.run("bounce", "--no-lookup", "--rules", rules.toString(), mbox.toString());
-        assertThat(lines(bounces.out())).allSatisfy(n -> assertThat(n.get("report").get("rootCauses").get(0).asText())
+        assertThat(bounces.jsonLines()).allSatisfy(n -> assertThat(n.get("report").get("rootCauses").get(0).asText())
                 .isEqualTo("REMOTE_REJECTED_AS_SPAM"));
     }
 }

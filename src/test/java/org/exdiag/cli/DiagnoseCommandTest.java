@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.exdiag.probe.MailLab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +19,8 @@ class DiagnoseCommandTest {
     @TempDir
     Path tmp;
 
-    private MailLab lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD);
 
     private Cli diagnose(String password, String... extra) {
         String[] base = {"diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",

@@ -2,8 +2,10 @@ package org.exdiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.exdiag.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesCommandTest {
     @TempDir
     Path tmp;
+
+    /** A copy of one of the project's folders (rules, knowledge-base) that the test then edits. */
+    private Path copyOf(String folder) throws IOException {
+        return TestSupport.copyTree(Path.of(folder), tmp.resolve(folder));
+    }
+
+    /** {@code rules check} with these options refuses the rules (exit code 2); what it wrote on standard error. */
+    private static String checkRefuses(String... options) {
+        Cli r = Cli.run(Stream.concat(Stream.of("rules", "check"), Stream.of(options)).toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(2);
+        return r.err();
+    }
 
     @Test
     void checkPassesOnTheShippedRules() {
@@ -32,22 +46,10 @@ class RulesCommandTest {
 
     @Test
     void aNewRuleAndAChangedTextAreSeenWithoutRebuilding() throws Exception {
-        Path rules = tmp.resolve("rules");
-        Path kb = tmp.resolve("kb");
-        TestSupport.copyTree(Path.of("rules"), rules);
-        TestSupport.copyTree(Path.of("knowledge-base"), kb);
-        Files.writeString(rules.resolve("webmail.drl"), """
-                package exdiag;
-                import org.exdiag.rules.*;
-                import function org.exdiag.rules.Raise.raise;
-
-                rule "Webmail did not answer"
-                when
-                    AuthAttempt( channel == "webmail", result == "error", $detail : detail )
-                then
-                    raise(drools, "WEBMAIL_UNREACHABLE", "probe", "WEBMAIL_CHECK_FAILED", "detail", $detail);
-                end
-                """);
+        Path rules = copyOf("rules");
+        Path kb = copyOf("knowledge-base");
+        Files.writeString(rules.resolve("webmail.drl"),
+                TestSupport.webmailRule("Webmail did not answer", "WEBMAIL_UNREACHABLE", "WEBMAIL_CHECK_FAILED"));
         Files.writeString(kb.resolve("WEBMAIL_UNREACHABLE.yaml"), """
                 code: WEBMAIL_UNREACHABLE
                 severity: warning
@@ -87,36 +89,28 @@ class RulesCommandTest {
 
     @Test
     void checkFailsWithFileAndLineOnABrokenRule() throws Exception {
-        Path rules = tmp.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path rules = copyOf("rules");
         Files.writeString(rules.resolve("dns.drl"), Files.readString(rules.resolve("dns.drl"))
                 .replace("MxLookup( failed,", "MxLookup( failed !!,"));
-        Cli r = Cli.run("rules", "check", "--rules", rules.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).containsPattern("error: " + java.util.regex.Pattern.quote(rules + "/dns.drl") + ":\\d+: ");
-        assertThat(r.err()).doesNotContain("Exception");
+        String err = checkRefuses("--rules", rules.toString());
+        assertThat(err).containsPattern("error: " + java.util.regex.Pattern.quote(rules + "/dns.drl") + ":\\d+: ");
+        assertThat(err).doesNotContain("Exception");
     }
 
     @Test
     void checkFailsOnACodeWithoutKnowledgeEntry() throws Exception {
-        Path kb = tmp.resolve("kb");
-        TestSupport.copyTree(Path.of("knowledge-base"), kb);
+        Path kb = copyOf("knowledge-base");
         Files.delete(kb.resolve("SRV_INVALID.yaml"));
-        Cli r = Cli.run("rules", "check", "--kb", kb.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("no knowledge-base entry for SRV_INVALID");
+        assertThat(checkRefuses("--kb", kb.toString())).contains("no knowledge-base entry for SRV_INVALID");
     }
 
     @Test
     void aKnowledgeEntryMissingALanguageIsRefused() throws Exception {
-        Path kb = tmp.resolve("kb");
-        TestSupport.copyTree(Path.of("knowledge-base"), kb);
+        Path kb = copyOf("knowledge-base");
         Path auth = kb.resolve("AUTH_FAILED.yaml");
         String text = Files.readString(auth);
         Files.writeString(auth, text.substring(0, text.indexOf("\nfr:")) + "\n");
-        Cli r = Cli.run("rules", "check", "--kb", kb.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains(kb + "/AUTH_FAILED.yaml: fr: missing");
+        assertThat(checkRefuses("--kb", kb.toString())).contains(kb + "/AUTH_FAILED.yaml: fr: missing");
     }
 
     @Test

@@ -28,6 +28,18 @@ class RuleSetLoaderTest {
         return rules;
     }
 
+    /** A copy of the project's rules with one more file. */
+    private Path rulesWith(String file, String text) throws IOException {
+        Path rules = copyRules();
+        Files.writeString(rules.resolve(file), text);
+        return rules;
+    }
+
+    /** Why these rules, loaded as folder "r", are refused. */
+    private static LoadException refusal(Path rules) {
+        return catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+    }
+
     @Test
     void projectRulesLoadWithEveryReportCode() throws Exception {
         RuleSet rules = RuleSetLoader.load(TestSupport.RULES, "rules");
@@ -40,8 +52,7 @@ class RuleSetLoaderTest {
 
     @Test
     void syntaxErrorNamesFileAndLine() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("broken.drl"), """
+        Path rules = rulesWith("broken.drl", """
                 package exdiag;
 
                 import org.exdiag.rules.*;
@@ -60,8 +71,7 @@ class RuleSetLoaderTest {
 
     @Test
     void unknownFieldInARuleIsReported() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("typo.drl"), """
+        LoadException e = refusal(rulesWith("typo.drl", """
                 package exdiag;
                 import org.exdiag.rules.*;
                 rule "Typo"
@@ -69,17 +79,15 @@ class RuleSetLoaderTest {
                     MxLookup( statuz == "ok" )
                 then
                 end
-                """);
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+                """));
         assertThat(e.getMessage()).contains("r/typo.drl").contains("statuz");
     }
 
     @Test
     void dataFilesAreCheckedToo() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve(RuleSetLoader.SMTP_REPLIES), "categories: {x: a category}\npatterns:\n  - {name: bad, category: x, text: '(unclosed'}\n");
+        Path rules = rulesWith(RuleSetLoader.SMTP_REPLIES, "categories: {x: a category}\npatterns:\n  - {name: bad, category: x, text: '(unclosed'}\n");
         Files.delete(rules.resolve(RuleSetLoader.EXPECTED_VALUES));
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+        LoadException e = refusal(rules);
         assertThat(e.problems()).extracting(Problem::file)
                 .contains("r/" + RuleSetLoader.SMTP_REPLIES, "r/" + RuleSetLoader.EXPECTED_VALUES);
         assertThat(e.getMessage()).contains("bad pattern").contains("missing");
@@ -87,8 +95,7 @@ class RuleSetLoaderTest {
 
     @Test
     void aCodeWithoutKnowledgeEntryIsRefused() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("new.drl"), """
+        Path rules = rulesWith("new.drl", """
                 package exdiag;
                 import org.exdiag.rules.*;
                 import function org.exdiag.rules.Raise.raise;
@@ -107,8 +114,7 @@ class RuleSetLoaderTest {
     /** A typo in a then part: one message, at the line of the statement, not the rule's first line. */
     @Test
     void aTypoInAThenPartIsReportedAtItsLine() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("typo.drl"), """
+        LoadException e = refusal(rulesWith("typo.drl", """
                 package exdiag;
                 import org.exdiag.rules.*;
                 import function org.exdiag.rules.Raise.raise;
@@ -120,8 +126,7 @@ class RuleSetLoaderTest {
                     raise(drools, "MX_INVALID", "probe", "MX_MISSING", "domain", "x", "status", "ok", "expected", null);
                     rais(drools, "MX_INVALID", "probe", "MX_MISSING");
                 end
-                """);
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+                """));
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0).file()).isEqualTo("r/typo.drl");
         assertThat(e.problems().get(0).line()).isEqualTo(10);
@@ -131,8 +136,7 @@ class RuleSetLoaderTest {
     /** An unclosed string made Drools' parallel build throw: now it is a problem at its line. */
     @Test
     void anUnclosedStringIsReportedAtItsLineWithoutATrace() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("open.drl"), """
+        LoadException e = refusal(rulesWith("open.drl", """
                 package exdiag;
                 import org.exdiag.rules.*;
                 import function org.exdiag.rules.Raise.raise;
@@ -143,15 +147,13 @@ class RuleSetLoaderTest {
                 then
                     raise(drools, "MX_INVALID", "probe", "MX_MISSING);
                 end
-                """);
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+                """));
         assertThat(e.problems()).extracting(Problem::toString).anyMatch(p -> p.startsWith("r/open.drl:9: ") && p.contains("not closed"));
     }
 
     @Test
     void raiseCallsAreCheckedForTheirShape() throws Exception {
-        Path rules = copyRules();
-        Files.writeString(rules.resolve("shape.drl"), """
+        LoadException e = refusal(rulesWith("shape.drl", """
                 package exdiag;
                 import org.exdiag.rules.*;
                 import function org.exdiag.rules.Raise.raise;
@@ -176,8 +178,7 @@ class RuleSetLoaderTest {
                 then
                     raise(drools, "MX_INVALID", "somebody", "MX_MISSING");
                 end
-                """);
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+                """));
         assertThat(e.problems()).extracting(Problem::toString)
                 .anyMatch(p -> p.startsWith("r/shape.drl:9: ") && p.contains("written as strings"))
                 .anyMatch(p -> p.startsWith("r/shape.drl:16: ") && p.contains("pairs"))
@@ -192,7 +193,7 @@ class RuleSetLoaderTest {
         String text = Files.readString(replies);
         Files.writeString(replies, text.replaceFirst("category: spam-block", "category: spam-blok"));
         int line = (int) text.substring(0, text.indexOf("category: spam-block")).lines().count() + 1;
-        LoadException e = catchThrowableOfType(LoadException.class, () -> RuleSetLoader.load(rules, "r"));
+        LoadException e = refusal(rules);
         assertThat(e.problems()).hasSize(1);
         Problem p = e.problems().get(0);
         assertThat(p.file()).isEqualTo("r/" + RuleSetLoader.SMTP_REPLIES);

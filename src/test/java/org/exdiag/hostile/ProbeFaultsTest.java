@@ -1,12 +1,14 @@
 package org.exdiag.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.exdiag.TestSupport;
 import org.exdiag.facts.ConnectResult;
 import org.exdiag.facts.FactsDocument;
@@ -22,10 +24,12 @@ import org.exdiag.probe.TestDnsServer;
 import org.exdiag.probe.TlsMode;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportWarning;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Servers that misbehave: every fault gives "could not check" facts within the configured timeouts,
@@ -39,21 +43,10 @@ class ProbeFaultsTest {
     private static final List<String> FALSE_VERDICTS = List.of("MX_INVALID", "SRV_INVALID", "AUTH_FAILED", "SPAM_BLOCKED",
             "ACCOUNT_SUSPENDED", "SECURITY_POLICY_LOCKOUT", "SUBSCRIPTION_EXPIRED", "TEST_EMAIL_NOT_RECEIVED");
 
-    private MailLab lab;
-    private GreenMail mail;
-    private TestDnsServer dns;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD, true);
-        mail = lab.mail;
-        dns = lab.dns;
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD, true);
+    private final GreenMail mail = lab.mail;
+    private final TestDnsServer dns = lab.dns;
 
     private DiagnosticSettings settings(int smtpPort, TlsMode smtpTls, int mxPort) {
         return lab.settings().with(b -> {
@@ -104,10 +97,18 @@ class ProbeFaultsTest {
         assertCouldNotCheckSending(run);
     }
 
-    @Test
-    void serverThatAcceptsAndNeverSpeaks() throws Exception {
-        Run run = submissionThrough(FaultyServer.Fault.SILENT, TlsMode.NONE);
-        assertThat(run.facts().smtp().connect()).isEqualTo(ConnectResult.TIMEOUT);
+    static Stream<Arguments> submissionServersThatEndTheConnection() {
+        return Stream.of(
+                argumentSet("server that accepts and never speaks", FaultyServer.Fault.SILENT, TlsMode.NONE, ConnectResult.TIMEOUT),
+                argumentSet("TLS handshake failure", FaultyServer.Fault.NOT_TLS, TlsMode.IMPLICIT, ConnectResult.TLS_ERROR));
+    }
+
+    @ParameterizedTest
+    @MethodSource("submissionServersThatEndTheConnection")
+    void aSubmissionServerThatEndsTheConnectionIsCouldNotCheck(FaultyServer.Fault fault, TlsMode tls, ConnectResult ended)
+            throws Exception {
+        Run run = submissionThrough(fault, tls);
+        assertThat(run.facts().smtp().connect()).isEqualTo(ended);
         assertCouldNotCheckSending(run);
     }
 
@@ -134,13 +135,6 @@ class ProbeFaultsTest {
     }
 
     @Test
-    void tlsHandshakeFailure() throws Exception {
-        Run run = submissionThrough(FaultyServer.Fault.NOT_TLS, TlsMode.IMPLICIT);
-        assertThat(run.facts().smtp().connect()).isEqualTo(ConnectResult.TLS_ERROR);
-        assertCouldNotCheckSending(run);
-    }
-
-    @Test
     void certificateForAnotherNameOrNotTrusted() throws Exception {
         // GreenMail's SMTPS serves its own self-signed certificate, which is not valid for 127.0.0.1.
         Run run = diagnose(settings(mail.getSmtps().getPort(), TlsMode.IMPLICIT, mail.getSmtp().getPort()));
@@ -163,7 +157,7 @@ class ProbeFaultsTest {
 
     @Test
     void dnsAnswersWithTheWrongId() throws Exception {
-        dns.wrongId(true);
+        dns.fault(TestDnsServer.Fault.WRONG_ID, true);
         Run run = diagnose(settings(mail.getSmtp().getPort(), TlsMode.NONE, mail.getSmtp().getPort()));
         assertThat(run.facts().dns().mx().status()).isIn(LookupStatus.TIMEOUT, LookupStatus.ERROR);
         assertThat(run.codes()).contains("MX_LOOKUP_FAILED").doesNotContainAnyElementsOf(FALSE_VERDICTS);
@@ -172,7 +166,7 @@ class ProbeFaultsTest {
 
     @Test
     void truncatedDnsAnswersWithoutTcp() throws Exception {
-        dns.truncateUdp(true).closeTcp(true);
+        dns.fault(TestDnsServer.Fault.TRUNCATE_UDP, true).fault(TestDnsServer.Fault.CLOSE_TCP, true);
         Run run = diagnose(settings(mail.getSmtp().getPort(), TlsMode.NONE, mail.getSmtp().getPort()));
         assertThat(run.facts().dns().mx().status()).isIn(LookupStatus.TIMEOUT, LookupStatus.ERROR);
         assertThat(run.codes()).contains("MX_LOOKUP_FAILED").doesNotContainAnyElementsOf(FALSE_VERDICTS);

@@ -81,6 +81,12 @@ class ApiServerTest {
         return JSON.readTree(r.body());
     }
 
+    /** The error a refused request is answered with, once its status is checked. */
+    private static JsonNode error(HttpResponse<String> r, int status) throws IOException {
+        assertThat(r.statusCode()).isEqualTo(status);
+        return json(r).get("error");
+    }
+
     @Test
     void analyzesJsonAndYaml() throws Exception {
         HttpResponse<String> yaml = post("/api/v1/analyze", "application/yaml",
@@ -97,8 +103,7 @@ class ApiServerTest {
     void badFactsAre400WithTheField() throws Exception {
         HttpResponse<String> r = post("/api/v1/analyze", "application/json",
                 "{\"version\":1,\"mailbox\":\"a@b.c\",\"dns\":{\"mx\":{\"status\":\"exploded\"}}}", null);
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(json(r).get("error").get("field").asText()).isEqualTo("dns.mx.status");
+        assertThat(error(r, 400).get("field").asText()).isEqualTo("dns.mx.status");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(post("/api/v1/analyze?lang=de", "application/json", "{}", null).statusCode()).isEqualTo(400);
         assertThat(post("/api/v1/analyze", "application/json", "", null).statusCode()).isEqualTo(400);
@@ -146,11 +151,9 @@ class ApiServerTest {
         assertThat(json(k).get("fr").get("title").asText()).contains("MX");
         // Exactly one JSON error each: a route's own 404 must not get the "no such route" body as well.
         HttpResponse<String> unknownCode = get("/api/v1/knowledge/NOPE");
-        assertThat(unknownCode.statusCode()).isEqualTo(404);
-        assertThat(json(unknownCode).get("error").get("message").asText()).isEqualTo("no knowledge-base entry for NOPE");
+        assertThat(error(unknownCode, 404).get("message").asText()).isEqualTo("no knowledge-base entry for NOPE");
         HttpResponse<String> unknownRoute = get("/no/such/route");
-        assertThat(unknownRoute.statusCode()).isEqualTo(404);
-        assertThat(json(unknownRoute).get("error").get("message").asText()).contains("not found");
+        assertThat(error(unknownRoute, 404).get("message").asText()).contains("not found");
     }
 
     @Test
@@ -200,8 +203,7 @@ class ApiServerTest {
                     b.header("Authorization", "Bearer " + token);
                 }
                 HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).isEqualTo(401);
-                assertThat(json(r).get("error").get("message").asText()).contains("disabled").doesNotContain("wrong");
+                assertThat(error(r, 401).get("message").asText()).contains("disabled").doesNotContain("wrong");
             }
         }
     }
@@ -222,8 +224,7 @@ class ApiServerTest {
         assertThat(json(noMailbox).get("report").get("mailbox").isNull()).isTrue(); // never a guess
         assertThat(json(noMailbox).get("report").get("rootCauses").get(0).asText()).isEqualTo("RECIPIENT_UNKNOWN");
         HttpResponse<String> badMailbox = post("/api/v1/bounce", "application/json", "{\"ndr\":\"550 x\",\"mailbox\":\"postmaster\"}", null);
-        assertThat(badMailbox.statusCode()).isEqualTo(400);
-        assertThat(json(badMailbox).get("error").get("field").asText()).isEqualTo("mailbox");
+        assertThat(error(badMailbox, 400).get("field").asText()).isEqualTo("mailbox");
     }
 
     @Test
@@ -269,8 +270,7 @@ class ApiServerTest {
         assertThat(why.get("explains").get(0).get("effect").asText()).isEqualTo("TEST_EMAIL_NOT_RECEIVED");
 
         HttpResponse<String> unknown = post("/api/v1/explain?code=NO_SUCH_CODE", "application/yaml", healthy, null);
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(json(unknown).get("error").get("field").asText()).isEqualTo("code");
+        assertThat(error(unknown, 400).get("field").asText()).isEqualTo("code");
         assertThat(post("/api/v1/explain?code=MX_INVALID&mode=how", "application/yaml", healthy, null).statusCode()).isEqualTo(400);
         assertThat(post("/api/v1/explain?code=MX_INVALID", "application/yaml", "version: 7\n", null).statusCode()).isEqualTo(400);
     }
@@ -291,8 +291,7 @@ class ApiServerTest {
     void diagnoseRefusesHostsOutsideTheAllowlistAndLabOptions() throws Exception {
         HttpResponse<String> evil = post("/api/v1/diagnose", "application/json",
                 "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"offer\":\"private\",\"privateHost\":\"intranet.corp\"}", TOKEN);
-        assertThat(evil.statusCode()).isEqualTo(403);
-        assertThat(json(evil).get("error").get("message").asText()).contains("intranet.corp");
+        assertThat(error(evil, 403).get("message").asText()).contains("intranet.corp");
         HttpResponse<String> lab = post("/api/v1/diagnose", "application/json",
                 "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"lab\":{\"smtp\":\"127.0.0.1:25\"}}", TOKEN);
         assertThat(lab.statusCode()).isEqualTo(403);
@@ -308,8 +307,7 @@ class ApiServerTest {
                     .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(
                             "{\"mailbox\":\"a@example.com\",\"password\":\"x\",\"offer\":\"private\",\"privateHost\":\"localhost\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(json(r).get("error").get("message").asText()).contains("resolves to an internal address");
+            assertThat(error(r, 403).get("message").asText()).contains("resolves to an internal address");
         }
     }
 
@@ -318,8 +316,7 @@ class ApiServerTest {
         String before = json(get("/health")).get("rules").asText();
         Files.writeString(rules.resolve("broken.drl"), "package exdiag;\nrule \"Broken\"\nwhen\n  Nothing(\nthen\nend\n");
         HttpResponse<String> r = post("/api/v1/rules/reload", null, "", TOKEN);
-        assertThat(r.statusCode()).isEqualTo(422);
-        JsonNode problems = json(r).get("error").get("problems");
+        JsonNode problems = error(r, 422).get("problems");
         assertThat(problems.get(0).get("file").asText()).isEqualTo("rules/broken.drl");
         assertThat(problems.get(0).get("line").asInt()).isPositive();
         assertThat(json(get("/health")).get("rules").asText()).isEqualTo(before);

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.exdiag.probe.MailLab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Timeout;
 class DiagnoseRouteTest {
     private static final String PASSWORD = "Route-Secret-93b1";
     private final HttpClient http = HttpClient.newHttpClient();
-    private MailLab lab;
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD);
 
     private String body(String password) {
         return "{\"mailbox\":\"jane@example.com\",\"password\":\"" + password + "\",\"setup\":\"exchange-only\","

@@ -19,8 +19,7 @@ import org.exdiag.facts.SmtpStage;
 import org.exdiag.knowledge.Language;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportWarning;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,22 +32,11 @@ class DiagnosticTest {
     private static final String MAILBOX = "jane@example.com";
     private static final String PASSWORD = "correct horse battery staple";
 
-    private MailLab lab;
-    private GreenMail mail;
-    private TestDnsServer dns;
+    @AutoClose
+    private final MailLab lab = new MailLab(PASSWORD);
+    private final GreenMail mail = lab.mail;
+    private TestDnsServer dns = lab.dns;
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeEach
-    void start() throws Exception {
-        lab = new MailLab(PASSWORD);
-        mail = lab.mail;
-        dns = lab.dns;
-    }
-
-    @AfterEach
-    void stop() {
-        lab.close();
-    }
 
     private DiagnosticSettings settings(int smtpPort, int mxPort, Duration receive) {
         return lab.settings().with(b -> {
@@ -211,7 +199,7 @@ class DiagnosticTest {
 
     @Test
     void dnsServerDownIsCouldNotCheckNotInvalid() throws Exception {
-        dns.dropEverything(true);
+        dns.fault(TestDnsServer.Fault.DROP_EVERYTHING, true);
         long start = System.nanoTime();
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -244,7 +232,7 @@ class DiagnosticTest {
 
     @Test
     void truncatedUdpAnswersAreRetriedOverTcp() throws Exception {
-        dns.truncateUdp(true);
+        dns.fault(TestDnsServer.Fault.TRUNCATE_UDP, true);
         FactsDocument facts = diagnose(healthySettings(), PASSWORD);
         assertThat(facts.dns().mx().status()).isEqualTo(LookupStatus.OK);
         assertThat(facts.dns().mx().records()).hasSize(1);

@@ -4,11 +4,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The servers a live diagnostic talks to in tests, on loopback: GreenMail (SMTP, IMAP, optionally
  * SMTPS) holding the mailbox, and the test DNS server with a correct zone for example.com (MX
- * mx1.mail.ovh.net at 127.0.0.1, autodiscover SRV 0 0 443 ex.mail.ovh.net).
+ * mx1.mail.ovh.net at 127.0.0.1, autodiscover SRV 0 0 443 ex.mail.ovh.net). A test class holds a new one for
+ * each test as {@code @AutoClose private final MailLab lab = new MailLab(PASSWORD);}: JUnit closes it after the test.
  */
 public final class MailLab implements AutoCloseable {
     public static final String MAILBOX = "jane@example.com";
@@ -16,18 +18,23 @@ public final class MailLab implements AutoCloseable {
     public final GreenMail mail;
     public TestDnsServer dns;
 
-    public MailLab(String password) throws IOException {
+    public MailLab(String password) {
         this(password, false);
     }
 
-    public MailLab(String password, boolean withSmtps) throws IOException {
+    public MailLab(String password, boolean withSmtps) {
         ServerSetup[] setups = withSmtps
                 ? new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()}
                 : new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()};
         mail = new GreenMail(setups);
         mail.start();
         mail.setUser(MAILBOX, MAILBOX, password);
-        dns = healthyZone(new TestDnsServer());
+        try {
+            dns = healthyZone(new TestDnsServer());
+        } catch (IOException e) {
+            mail.stop();
+            throw new UncheckedIOException("the test DNS server did not start", e);
+        }
     }
 
     /** The correct zone for example.com, with the provider's SPF record its own names. */

@@ -53,10 +53,19 @@ public final class TestDnsServer implements AutoCloseable {
     private final AtomicInteger tcpQueries = new AtomicInteger();
     private final DatagramSocket udp;
     private final ServerSocket tcp;
-    private volatile boolean drop;
-    private volatile boolean truncateUdp;
-    private volatile boolean wrongId;
-    private volatile boolean closeTcp;
+    private final Set<Fault> faults = ConcurrentHashMap.newKeySet();
+
+    /** Ways the whole server misbehaves, each switched on and off by {@link #fault(Fault, boolean)}. */
+    public enum Fault {
+        /** Stop answering anything (queries time out). */
+        DROP_EVERYTHING,
+        /** UDP answers carry the TC flag and no records; TCP answers are whole. */
+        TRUNCATE_UDP,
+        /** Answers carry another message ID than the query's (a spoofed or confused answer). */
+        WRONG_ID,
+        /** TCP connections are closed at once (with TRUNCATE_UDP: no way to get a whole answer). */
+        CLOSE_TCP
+    }
 
     public TestDnsServer() throws IOException {
         ServerSocket tcpSocket = null;
@@ -144,27 +153,13 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    /** Stop answering anything (queries time out). */
-    public TestDnsServer dropEverything(boolean on) {
-        drop = on;
-        return this;
-    }
-
-    /** UDP answers carry the TC flag and no records; TCP answers are whole. */
-    public TestDnsServer truncateUdp(boolean on) {
-        truncateUdp = on;
-        return this;
-    }
-
-    /** Answers carry another message ID than the query's (a spoofed or confused answer). */
-    public TestDnsServer wrongId(boolean on) {
-        wrongId = on;
-        return this;
-    }
-
-    /** TCP connections are closed at once (with truncateUdp: no way to get a whole answer). */
-    public TestDnsServer closeTcp(boolean on) {
-        closeTcp = on;
+    /** Switches one of the server's faults on or off. */
+    public TestDnsServer fault(Fault fault, boolean on) {
+        if (on) {
+            faults.add(fault);
+        } else {
+            faults.remove(fault);
+        }
         return this;
     }
 
@@ -198,7 +193,7 @@ public final class TestDnsServer implements AutoCloseable {
     byte[] answer(byte[] queryBytes, boolean overUdp) throws IOException {
         Message query = new Message(queryBytes);
         Record question = query.getQuestion();
-        Message response = new Message(wrongId ? (query.getHeader().getID() + 1) & 0xffff : query.getHeader().getID());
+        Message response = new Message(faults.contains(Fault.WRONG_ID) ? (query.getHeader().getID() + 1) & 0xffff : query.getHeader().getID());
         response.getHeader().setFlag(Flags.QR);
         response.getHeader().setFlag(Flags.AA);
         if (query.getHeader().getFlag(Flags.RD)) {
@@ -209,7 +204,7 @@ public final class TestDnsServer implements AutoCloseable {
         if (silent.contains(owner.toString().toLowerCase())) {
             return null;
         }
-        if (overUdp && truncateUdp && knownNames.contains(owner.toString().toLowerCase())) {
+        if (overUdp && faults.contains(Fault.TRUNCATE_UDP) && knownNames.contains(owner.toString().toLowerCase())) {
             response.getHeader().setFlag(Flags.TC);
             return response.toWire();
         }
@@ -245,7 +240,7 @@ public final class TestDnsServer implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 udp.receive(packet);
                 udpQueries.incrementAndGet();
-                if (drop) {
+                if (faults.contains(Fault.DROP_EVERYTHING)) {
                     continue;
                 }
                 byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
@@ -277,7 +272,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     private void serveConnection(Socket socket) {
         try (socket) {
-            if (closeTcp) {
+            if (faults.contains(Fault.CLOSE_TCP)) {
                 return;
             }
             DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -286,7 +281,7 @@ public final class TestDnsServer implements AutoCloseable {
                 int length = in.readUnsignedShort();
                 byte[] query = in.readNBytes(length);
                 tcpQueries.incrementAndGet();
-                if (drop) {
+                if (faults.contains(Fault.DROP_EVERYTHING)) {
                     continue;
                 }
                 byte[] answer = answer(query, false);
