@@ -35,7 +35,7 @@ final class DomainRecordFacts {
         if (spf != null) {
             facts.add(new SpfLookup(spf.status().wire(), spf.records().size(), spf.dnsLookups(), spf.voidLookups(), spf.error()));
             spf.records().forEach(r -> facts.add(spfRecord(r)));
-            spf.checks().forEach(c -> facts.add(new SpfCheck(c.ip(), c.result().wire())));
+            spf.checks().forEach(c -> facts.add(new SpfCheck(c.ip(), c.result().wire(), c.explanation())));
         }
         DnsLookup<String> dmarc = dns.dmarc();
         if (dmarc != null) {

@@ -61,6 +61,10 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
         if (version < 3) {
             refuseBefore(3, "domain", domain);
             refuseBefore(3, "sendingIp", sendingIp);
+            List<SpfCheck> spfChecks = dns == null || dns.spf() == null ? List.of() : dns.spf().checks();
+            for (int i = 0; i < spfChecks.size(); i++) {
+                refuseBefore(3, "dns.spf.checks[" + i + "].explanation", spfChecks.get(i).explanation());
+            }
             List<BounceFacts> all = bounces == null ? List.of() : bounces;
             for (int i = 0; i < all.size(); i++) {
                 BounceFacts b = all.get(i);

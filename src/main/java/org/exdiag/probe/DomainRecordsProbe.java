@@ -78,7 +78,8 @@ public final class DomainRecordsProbe {
             SpfEvaluator.Outcome walk = new SpfEvaluator(spfDns).check(NOBODY, domain, sender);
             List<SpfCheck> checks = new ArrayList<>();
             for (InetAddress ip : senders) {
-                checks.add(new SpfCheck(ip.getHostAddress(), new SpfEvaluator(spfDns).check(ip, domain, sender).result()));
+                SpfEvaluator.Outcome outcome = new SpfEvaluator(spfDns).check(ip, domain, sender);
+                checks.add(new SpfCheck(ip.getHostAddress(), outcome.result(), outcome.explanation()));
             }
             // A temporary failure says nothing of the policy: the rules take "temperror:" as "could not check".
             String error = walk.result() == SpfResult.PERMERROR ? walk.error()

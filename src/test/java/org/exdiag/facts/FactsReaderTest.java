@@ -114,6 +114,7 @@ class FactsReaderTest {
             bad bounce kind        | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","kind":"lost"}]} | bounces[0].kind | expected one of: refused, expired, undeliverable
             bad bounce status      | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","status":"5.1"}]} | bounces[0].status | not an enhanced status code
             mailbox null before v3 | {"version":2,"mailbox":null}                                             | mailbox    | is required
+            spf explanation in v2  | {"version":2,"mailbox":"a@b.c","dns":{"spf":{"status":"ok","checks":[{"ip":"192.0.2.1","result":"fail","explanation":"no"}]}}} | dns.spf.checks[0].explanation | needs version 3
             sendingIp before v3    | {"version":2,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1","ptr":{"status":"nxdomain"}}]} | sendingIp | needs version 3
             sending ip not an ip   | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"mail.b.c","ptr":{"status":"ok"}}]} | sendingIp[0].address | not an IP address
             sending ip without ptr | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1"}]} | sendingIp[0].ptr | is required

@@ -136,6 +136,25 @@ class WebPageBrowserTest {
         save("web-page-" + verdict + "-" + language + ".png");
     }
 
+    /** The sending address's own checks (facts sendingIp) shown beside the bounces', in both languages. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "en, the sending address 203.0.113.45 is listed on zen.spamhaus.org, the sending address 203.0.113.45 has no reverse DNS name",
+        "fr, l'adresse d'envoi 203.0.113.45 est listée sur zen.spamhaus.org, l'adresse d'envoi 203.0.113.45 n'a pas de nom en DNS inverse"})
+    void theSendingAddressChecksShowInBothLanguages(String language, String listed, String noPtr) throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue(language);
+        if (language.equals("fr")) {
+            wait.until(ExpectedConditions.textToBe(By.id("analyze"), "Analyser"));
+        }
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
+                Files.readString(Path.of("examples/private-exchange-new-address.yaml")));
+        browser.findElement(By.id("analyze")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("verdict"), "class", "problems"));
+        assertThat(browser.findElement(By.id("warnings")).getText()).contains(listed).contains(noPtr);
+    }
+
     @Test
     void choosingAFileWorksToo() throws Exception {
         browser.get("http://127.0.0.1:" + server.port() + "/");

@@ -70,7 +70,7 @@ class DomainRecordsProbeTest {
         SpfFacts spf = records.senders(expect, PROVIDER_SPF).thenCompose(ips -> records.spf(DOMAIN, ips)).join();
         DnsLookup<String> dmarc = records.dmarc(DOMAIN).join();
         List<DkimSelectorFacts> dkim = selectors == null ? null : records.dkim(DOMAIN, selectors).join();
-        return new FactsDocument(2, "jane@" + DOMAIN, null, Instant.parse("2026-12-01T10:00:00Z"), expect,
+        return new FactsDocument(FactsDocument.VERSION, "jane@" + DOMAIN, null, Instant.parse("2026-12-01T10:00:00Z"), expect,
                 new DnsFacts(null, null, host, spf, dmarc, dkim), null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -148,6 +148,18 @@ class DomainRecordsProbeTest {
                 .containsExactlyInAnyOrder("203.0.113.7 pass", "2001:db8:0:0:0:0:0:7 pass");
         assertThat(facts.dns().spf().voidLookups()).as("mx finds no MX record: one void lookup").isEqualTo(1);
         assertThat(codes(facts)).isEmpty();
+    }
+
+    @Test
+    void aFailKeepsThePolicysOwnExplanation() {
+        publishes("v=spf1 include:mx.ovh.com -all exp=why.%{d}").a("mail.example.com", "203.0.113.7")
+                .txt("why." + DOMAIN, "%{i} is not one of %{d}'s servers");
+
+        FactsDocument facts = probe(PRIVATE, null);
+
+        assertThat(facts.dns().spf().checks()).singleElement().satisfies(c ->
+                assertThat(c.explanation()).isEqualTo("203.0.113.7 is not one of example.com's servers"));
+        assertOnlyWarning(facts, "SPF_INVALID").contains("the policy explains: \"203.0.113.7 is not one of example.com's servers\"");
     }
 
     @Test
