@@ -14,6 +14,8 @@ public final class FactsBuilder {
     private final String domain;
     private final Instant collectedAt;
     public Expectation expect;
+    /** Null: not probed (what Outlook goes through). */
+    public ClientFacts client;
     public DnsLookup<MxRecord> mx;
     public DnsLookup<SrvRecord> autodiscoverSrv;
     public AutodiscoverHostLookup autodiscoverHost;
@@ -57,7 +59,7 @@ public final class FactsBuilder {
 
     public FactsDocument build() {
         boolean anyDns = mx != null || autodiscoverSrv != null || autodiscoverHost != null || spf != null || dmarc != null || dkim != null;
-        return new FactsDocument(FactsDocument.VERSION, mailbox, domain, collectedAt, expect,
+        return new FactsDocument(FactsDocument.VERSION, mailbox, domain, client, collectedAt, expect,
                 anyDns ? new DnsFacts(mx, autodiscoverSrv, autodiscoverHost, spf, dmarc, dkim) : null, account, provider,
                 webmail != null || imap != null ? new AuthFacts(webmail, imap) : null, smtp, inbound, directTest,
                 testEmailProbed ? new TestEmailFacts(sent, received, waitedSeconds) : null,

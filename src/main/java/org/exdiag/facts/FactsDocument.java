@@ -10,15 +10,16 @@ import java.util.List;
  * a missing section means "not probed". Never holds a password. Version 2 adds {@code inbound},
  * {@code directTest}, {@code bounces}, {@code couldNotCheck}, the domain records under {@code dns}
  * and {@code account.mailboxQuota}; version 3 adds {@code domain}, a {@code mailbox} that may be null
- * (bounces that name no address of the customer's, domain sweeps), {@code sendingIp} (the addresses mail
+ * (bounces that name no address of the customer's, domain sweeps), {@code client} (what Outlook goes
+ * through), {@code sendingIp} (the addresses mail
  * leaves from, as receivers see them) and each bounce's {@code kind} and {@code status}. An older document that uses a newer field is refused, naming it, so that a document
  * always means what it meant.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"version", "mailbox", "domain", "collectedAt", "expect", "dns", "account", "provider", "auth", "smtp",
+@JsonPropertyOrder({"version", "mailbox", "domain", "client", "collectedAt", "expect", "dns", "account", "provider", "auth", "smtp",
         "inbound", "directTest", "testEmail", "sendingIp", "bounces", "couldNotCheck"})
 public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.ALWAYS) String mailbox, String domain,
-                            Instant collectedAt, Expectation expect, DnsFacts dns,
+                            ClientFacts client, Instant collectedAt, Expectation expect, DnsFacts dns,
                             AccountFlags account, ProviderDiagnosis provider, AuthFacts auth, SmtpFacts smtp,
                             InboundFacts inbound, DirectTestFacts directTest, TestEmailFacts testEmail,
                             List<SendingIpFacts> sendingIp, List<BounceFacts> bounces, List<CouldNotCheckFacts> couldNotCheck) {
@@ -61,6 +62,7 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
         if (version < 3) {
             refuseBefore(3, "domain", domain);
             refuseBefore(3, "sendingIp", sendingIp);
+            refuseBefore(3, "client", client);
             List<SpfCheck> spfChecks = dns == null || dns.spf() == null ? List.of() : dns.spf().checks();
             for (int i = 0; i < spfChecks.size(); i++) {
                 refuseBefore(3, "dns.spf.checks[" + i + "].explanation", spfChecks.get(i).explanation());
@@ -77,12 +79,12 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
     /** A version 2 document with the sections version 1 knows. */
     public FactsDocument(String mailbox, Instant collectedAt, Expectation expect, DnsFacts dns, AccountFlags account,
                          ProviderDiagnosis provider, AuthFacts auth, SmtpFacts smtp, TestEmailFacts testEmail) {
-        this(VERSION, mailbox, null, collectedAt, expect, dns, account, provider, auth, smtp, null, null, testEmail, null, null, null);
+        this(VERSION, mailbox, null, null, collectedAt, expect, dns, account, provider, auth, smtp, null, null, testEmail, null, null, null);
     }
 
     /** A document holding only bounces, for {@code mailbox} (null when the bounces name no address of the customer's). */
     public static FactsDocument ofBounces(String mailbox, Instant collectedAt, List<BounceFacts> bounces) {
-        return new FactsDocument(VERSION, mailbox, null, collectedAt, null, null, null, null, null, null, null, null, null,
+        return new FactsDocument(VERSION, mailbox, null, null, collectedAt, null, null, null, null, null, null, null, null, null,
                 null, List.copyOf(bounces), null);
     }
 
@@ -118,14 +120,14 @@ public record FactsDocument(Integer version, @JsonInclude(JsonInclude.Include.AL
                 mine.autodiscoverHost() != null ? mine.autodiscoverHost() : looked.autodiscoverHost(),
                 mine.spf() != null ? mine.spf() : looked.spf(), mine.dmarc() != null ? mine.dmarc() : looked.dmarc(),
                 mine.dkim() != null ? mine.dkim() : looked.dkim());
-        return new FactsDocument(VERSION, mailbox, domain, collectedAt, expect, merged, account, provider, auth, smtp, inbound,
+        return new FactsDocument(VERSION, mailbox, domain, client, collectedAt, expect, merged, account, provider, auth, smtp, inbound,
                 directTest, testEmail, sendingIp, bounces, couldNotCheck);
     }
 
     public FactsDocument withBounces(List<BounceFacts> more) {
         List<BounceFacts> all = new java.util.ArrayList<>(bouncesOrEmpty());
         all.addAll(more);
-        return new FactsDocument(VERSION, mailbox, domain, collectedAt, expect, dns, account, provider, auth, smtp, inbound,
+        return new FactsDocument(VERSION, mailbox, domain, client, collectedAt, expect, dns, account, provider, auth, smtp, inbound,
                 directTest, testEmail, sendingIp, List.copyOf(all), couldNotCheck);
     }
 }

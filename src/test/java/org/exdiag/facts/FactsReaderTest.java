@@ -83,6 +83,48 @@ class FactsReaderTest {
     }
 
     @Test
+    void aVersion3DocumentDescribesOutlooksWayIn() throws Exception {
+        FactsDocument doc = yaml("""
+                version: 3
+                mailbox: jane@example.com
+                domain: example.com
+                client:
+                  wildcard: false
+                  autodiscover:
+                    attempts:
+                      - method: root-domain
+                        url: https://example.com/autodiscover/autodiscover.xml
+                        address: 198.51.100.20
+                        connect: ok
+                        tls: {status: name-mismatch, subject: CN=www.example-webhost.net, names: [www.example-webhost.net],
+                              issuer: "CN=R11, O=Let's Encrypt, C=US", notAfter: 2027-02-01T00:00:00Z}
+                        http: {status: 401, location: null, authMethods: [Basic, NTLM]}
+                        response: null
+                      - method: srv
+                        url: https://ex.mail.ovh.net/autodiscover/autodiscover.xml
+                        address: 198.51.100.30
+                        connect: ok
+                        tls: {status: ok, subject: CN=ex.mail.ovh.net, names: [ex.mail.ovh.net], issuer: CN=CA, notAfter: 2027-06-01T00:00:00Z}
+                        http: {status: 200, authMethods: []}
+                        response:
+                          errorCode: null
+                          protocols:
+                            - {type: EXCH, server: ex.mail.ovh.net, ewsUrl: https://ex.mail.ovh.net/EWS/Exchange.asmx}
+                    result: {method: srv, ewsUrl: https://ex.mail.ovh.net/EWS/Exchange.asmx}
+                  ews:
+                    url: https://ex.mail.ovh.net/EWS/Exchange.asmx
+                    connect: ok
+                    http: {status: 200, location: null, authMethods: []}
+                    login: ok
+                """);
+        assertThat(doc.client().wildcard()).isFalse();
+        assertThat(doc.client().autodiscover().attempts()).extracting(a -> a.method().wire()).containsExactly("root-domain", "srv");
+        assertThat(doc.client().autodiscover().attempts().get(0).tls().status()).isEqualTo(TlsStatus.NAME_MISMATCH);
+        assertThat(doc.client().autodiscover().result().method()).isEqualTo(AutodiscoverMethod.SRV);
+        assertThat(doc.client().ews().login()).isEqualTo(EwsLogin.OK);
+    }
+
+    @Test
     void sectionsAreOptional() throws Exception {
         FactsDocument doc = json(MINIMAL_JSON);
         assertThat(doc.dns()).isNull();
@@ -115,6 +157,9 @@ class FactsReaderTest {
             bad bounce status      | {"version":3,"mailbox":null,"bounces":[{"reply":"550 x","status":"5.1"}]} | bounces[0].status | not an enhanced status code
             mailbox null before v3 | {"version":2,"mailbox":null}                                             | mailbox    | is required
             spf explanation in v2  | {"version":2,"mailbox":"a@b.c","dns":{"spf":{"status":"ok","checks":[{"ip":"192.0.2.1","result":"fail","explanation":"no"}]}}} | dns.spf.checks[0].explanation | needs version 3
+            client before v3       | {"version":2,"mailbox":"a@b.c","client":{"wildcard":true}}               | client     | needs version 3
+            bad tls status         | {"version":3,"mailbox":"a@b.c","client":{"ews":{"url":"https://x.y/EWS","connect":"ok","tls":{"status":"fine"}}}} | client.ews.tls.status | expected one of: ok, expired
+            not an http url        | {"version":3,"mailbox":"a@b.c","client":{"ews":{"url":"ftp://x.y/EWS","connect":"ok"}}} | client.ews.url | not an http or https URL
             sendingIp before v3    | {"version":2,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1","ptr":{"status":"nxdomain"}}]} | sendingIp | needs version 3
             sending ip not an ip   | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"mail.b.c","ptr":{"status":"ok"}}]} | sendingIp[0].address | not an IP address
             sending ip without ptr | {"version":3,"mailbox":"a@b.c","sendingIp":[{"address":"192.0.2.1"}]} | sendingIp[0].ptr | is required

@@ -70,7 +70,7 @@ class DomainRecordsProbeTest {
         SpfFacts spf = records.senders(expect, PROVIDER_SPF).thenCompose(ips -> records.spf(DOMAIN, ips)).join();
         DnsLookup<String> dmarc = records.dmarc(DOMAIN).join();
         List<DkimSelectorFacts> dkim = selectors == null ? null : records.dkim(DOMAIN, selectors).join();
-        return new FactsDocument(FactsDocument.VERSION, "jane@" + DOMAIN, null, Instant.parse("2026-12-01T10:00:00Z"), expect,
+        return new FactsDocument(FactsDocument.VERSION, "jane@" + DOMAIN, null, null, Instant.parse("2026-12-01T10:00:00Z"), expect,
                 new DnsFacts(null, null, host, spf, dmarc, dkim), null, null, null, null, null, null, null, null, null, null);
     }
 
