@@ -14,8 +14,10 @@ public final class FactsBuilder {
     private final String domain;
     private final Instant collectedAt;
     public Expectation expect;
-    /** Null: not probed (what Outlook goes through). */
-    public ClientFacts client;
+    /** What Outlook goes through ({@code client}): each null when not probed; all null, no client section. */
+    public Boolean wildcard;
+    public ClientFacts.Autodiscover autodiscover;
+    public ClientFacts.Ews ews;
     public DnsLookup<MxRecord> mx;
     public DnsLookup<SrvRecord> autodiscoverSrv;
     public AutodiscoverHostLookup autodiscoverHost;
@@ -59,6 +61,8 @@ public final class FactsBuilder {
 
     public FactsDocument build() {
         boolean anyDns = mx != null || autodiscoverSrv != null || autodiscoverHost != null || spf != null || dmarc != null || dkim != null;
+        ClientFacts client = wildcard == null && autodiscover == null && ews == null ? null
+                : new ClientFacts(wildcard, autodiscover, ews);
         return new FactsDocument(FactsDocument.VERSION, mailbox, domain, client, collectedAt, expect,
                 anyDns ? new DnsFacts(mx, autodiscoverSrv, autodiscoverHost, spf, dmarc, dkim) : null, account, provider,
                 webmail != null || imap != null ? new AuthFacts(webmail, imap) : null, smtp, inbound, directTest,
