@@ -56,6 +56,14 @@ final class ExpertiseCheck {
                 }
             }
         }
+        for (org.exdiag.rules.LinkRow row : rules.links().rows()) {
+            for (String code : List.of(row.cause(), row.effect())) {
+                if (kb.entry(code).isEmpty() && missingEntries.add(code)) {
+                    problems.add(new Problem(rules.origin() + "/links.yaml", 0, "no knowledge-base entry for " + code
+                            + ", which link \"" + row.name() + "\" uses (add " + kb.origin() + "/" + code + ".yaml)"));
+                }
+            }
+        }
         Wording en = kb.wording(Language.EN);
         for (KnowledgeBase.Located located : kb.templates()) {
             for (String path : located.template().expectedPaths()) {

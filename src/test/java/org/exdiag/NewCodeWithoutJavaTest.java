@@ -70,7 +70,7 @@ class NewCodeWithoutJavaTest {
     void aNewCodeNeedsADrlFileAnEntryAndAScenario() throws Exception {
         Assumptions.assumeTrue(System.getenv(INNER) == null, "this is the copy's own build");
         Path copy = tmp.resolve("exdiag");
-        for (String part : List.of("pom.xml", "exdiag", "src", "rules", "knowledge-base", "examples")) {
+        for (String part : List.of("pom.xml", "exdiag", "src", "rules", "knowledge-base", "examples", "docs", "README.md")) {
             Path from = Path.of(part);
             if (Files.isDirectory(from)) {
                 TestSupport.copyTree(from, copy.resolve(part));
@@ -83,6 +83,9 @@ class NewCodeWithoutJavaTest {
         Files.writeString(copy.resolve("knowledge-base/WEBMAIL_NOT_ANSWERING.yaml"), ENTRY);
         Files.writeString(copy.resolve("rules/tests/webmail.yaml"), SCENARIO);
         Files.writeString(copy.resolve("examples/webmail-not-answering.yaml"), EXAMPLE);
+        // the row `python3 docs/warning-codes.py --write` would add to the report format's table
+        Files.writeString(copy.resolve("docs/report-format.md"), "| `WEBMAIL_NOT_ANSWERING` | warning | the webmail gave no answer |\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         String rules = copy.resolve("rules").toString();
         String kb = copy.resolve("knowledge-base").toString();

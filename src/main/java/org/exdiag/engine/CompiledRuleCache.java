@@ -29,7 +29,6 @@ import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

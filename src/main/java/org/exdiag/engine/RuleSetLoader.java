@@ -3,6 +3,8 @@ package org.exdiag.engine;
 import org.exdiag.replies.ReplyClassifier;
 import org.exdiag.replies.ReplyPatternsReader;
 import org.exdiag.expected.ExpectedValuesReader;
+import org.exdiag.rules.LinkRow;
+import org.exdiag.rules.LinkTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +33,14 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Loads a rules folder: every {@code *.drl} directly in it, plus {@code expected-values.yaml} and
- * {@code smtp-replies.yaml}. A folder with any error yields a {@link LoadException} listing them all
+ * Loads a rules folder: every {@code *.drl} directly in it, plus {@code expected-values.yaml},
+ * {@code smtp-replies.yaml} and {@code links.yaml} (optional). A folder with any error yields a {@link LoadException} listing them all
  * (file and line), and nothing else changes: callers keep serving their old rule set.
  */
 public final class RuleSetLoader {
     public static final String EXPECTED_VALUES = "expected-values.yaml";
     public static final String SMTP_REPLIES = "smtp-replies.yaml";
+    public static final String LINKS = "links.yaml";
     /** exdiag's own rule and queries, compiled with every folder (builtin.drl). */
     static final String BUILTIN = "builtin.drl";
     /** The rules' package imports every folder may rely on (vocabulary.drl). */
@@ -74,12 +77,30 @@ public final class RuleSetLoader {
         } catch (LoadException e) {
             problems.addAll(e.problems());
         }
+        LinkTable links = LinkTable.EMPTY;
+        try {
+            links = LinkTableReader.read(folder.resolve(LINKS), shown + "/" + LINKS);
+        } catch (LoadException e) {
+            problems.addAll(e.problems());
+        }
         Compiled compiled = problems.isEmpty() ? cachedOrCompiled(drlSources, problems, cache) : null;
         if (!problems.isEmpty()) {
             throw new LoadException(problems);
         }
-        return new RuleSet(compiled.kieBase(), expected, new ReplyClassifier(replies.patterns()), compiled.catalog(),
-                ruleNames(compiled.kieBase()), fingerprint(folder), shown, Map.copyOf(drlSources));
+        List<String> names = ruleNames(compiled.kieBase());
+        for (LinkRow row : links.rows()) {
+            if (names.contains(row.name())) {
+                problems.add(new Problem(shown + "/" + LINKS, 0, "link \"" + row.name() + "\" has the name of a rule"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LoadException(problems);
+        }
+        List<String> all = new ArrayList<>(names);
+        links.rows().forEach(r -> all.add(r.name()));
+        java.util.Collections.sort(all);
+        return new RuleSet(compiled.kieBase(), expected, new ReplyClassifier(replies.patterns()), links, compiled.catalog(),
+                List.copyOf(all), fingerprint(folder), shown, Map.copyOf(drlSources));
     }
 
     /**

@@ -61,6 +61,7 @@ final class SessionFacts {
         List<Object> facts = new ArrayList<>();
         ExpectedValues expected = rules.expectedValues();
         facts.add(expected);
+        facts.add(rules.links());
         facts.add(new Clock(clock));
         facts.add(new Mailbox(doc.mailbox(), Hosts.normalize(doc.domainChecked())));
         facts.add(expect(doc.expect(), expected));

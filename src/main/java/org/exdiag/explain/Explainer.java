@@ -115,8 +115,8 @@ public final class Explainer {
         List<Explanation.LinkTrace> above = new ArrayList<>();
         List<Explanation.LinkTrace> below = new ArrayList<>();
         if (warning.isPresent()) {
-            warning.get().explainedBy().forEach(cause -> above.add(link(cause, code, catalog, trace, b.cuts())));
-            warning.get().explains().forEach(effect -> below.add(link(code, effect, catalog, trace, b.cuts())));
+            warning.get().explainedBy().forEach(cause -> above.add(link(cause, code, catalog, trace, b.cuts(), objects)));
+            warning.get().explains().forEach(effect -> below.add(link(code, effect, catalog, trace, b.cuts(), objects)));
         }
         return new Explanation(code, mode.wire(), warning.isPresent(), List.copyOf(rules), List.copyOf(above), List.copyOf(below));
     }
@@ -196,9 +196,18 @@ public final class Explainer {
         return List.copyOf(out);
     }
 
-    private static Explanation.LinkTrace link(String cause, String effect, RuleCatalog catalog, Trace trace,
-                                              Map<String, ConditionCuts.Cut> cuts) {
+    private Explanation.LinkTrace link(String cause, String effect, RuleCatalog catalog, Trace trace,
+                                       Map<String, ConditionCuts.Cut> cuts, List<Object> objects) {
         Set<String> rules = new TreeSet<>();
+        // The rows of links.yaml that make it: the link is there, so a row without a tag made it, and a
+        // row with one made it when a finding of the cause has that tag.
+        for (org.exdiag.rules.LinkRow row : expertise.rules().links().rows()) {
+            if (row.cause().equals(cause) && row.effect().equals(effect) && (row.causeTag() == null
+                    || objects.stream().anyMatch(o -> o instanceof org.exdiag.rules.Finding f && f.code().equals(cause)
+                    && row.causeTag().equals(f.tag())))) {
+                rules.add(row.name());
+            }
+        }
         for (RuleCatalog.RuleInfo info : catalog.rules()) {
             boolean makes = info.emissions().stream().anyMatch(e -> e.kind() == RuleCatalog.Kind.EXPLAIN
                     && cause.equals(e.code()) && effect.equals(e.effect()));

@@ -30,6 +30,11 @@ public final class Raise {
         drools.insertLogical(new Link(cause, effect));
     }
 
+    /** Records the link a row of links.yaml makes (the rules of links.drl that apply the table). */
+    public static void linkAsListed(RuleContext drools, LinkRow row) {
+        drools.insertLogical(new Link(row.cause(), row.effect()));
+    }
+
     /** Adds evidence to warning {@code code} without raising it: {@code tag} and its values, as for raise. */
     public static void note(RuleContext drools, String code, String tag, Object... namesAndValues) {
         drools.insertLogical(new Note(code, tag, arguments(tag, namesAndValues)));

@@ -41,6 +41,33 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void linksAreRowsOfLinksYamlAndABadRowIsNamedWithItsLine() throws Exception {
+        RuleSet rules = RuleSetLoader.load(TestSupport.RULES, "rules");
+        assertThat(rules.links().rowsFor("MX_INVALID")).extracting(org.exdiag.rules.LinkRow::effect).contains("TEST_EMAIL_NOT_RECEIVED");
+        assertThat(rules.ruleNames()).contains("Invalid MX explains the missing test email", "A link of links.yaml");
+
+        LoadException e = refusal(rulesWith(RuleSetLoader.LINKS, """
+                links:
+                  - {name: "ok", cause: MX_INVALID, effect: TEST_EMAIL_NOT_RECEIVED}
+                  - {name: "no effect", cause: MX_INVALID}
+                  - {name: "ok", cause: SPF_MISSING, effect: REMOTE_REJECTED_UNAUTHENTICATED}
+                  - {name: "itself", cause: MX_INVALID, effect: MX_INVALID}
+                  - {cause: MX_INVALID, effect: AUTH_FAILED}
+                """));
+        assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                "r/links.yaml:3: links[1]: cause and effect: warning codes (MX_INVALID) are required",
+                "r/links.yaml:4: links[2]: name: \"ok\" is the name of another link",
+                "r/links.yaml:5: links[3]: a warning cannot explain itself",
+                "r/links.yaml:6: links[4]: name: required (what explain and the scenarios call the link)");
+    }
+
+    @Test
+    void aLinkMayNotTakeARulesName() throws Exception {
+        assertThat(refusal(rulesWith(RuleSetLoader.LINKS, "links:\n  - {name: \"MX record missing\", cause: MX_INVALID, effect: AUTH_FAILED}\n"))
+                .problems()).extracting(Object::toString).containsExactly("r/links.yaml: link \"MX record missing\" has the name of a rule");
+    }
+
+    @Test
     void projectRulesLoadWithEveryReportCode() throws Exception {
         RuleSet rules = RuleSetLoader.load(TestSupport.RULES, "rules");
         // the report-v1 codes at least: a new code is data (a DRL file, an entry, a scenario), never a test change

@@ -51,6 +51,11 @@ class ExplainTest {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
                         fired.add(event.getMatch().getRule().getName());
+                        for (String id : event.getMatch().getDeclarationIds()) {
+                            if (event.getMatch().getDeclarationValue(id) instanceof org.exdiag.rules.LinkRow row) {
+                                fired.add(row.name());
+                            }
+                        }
                     }
                 });
                 fired.forEach(rule -> FIRING.putIfAbsent(rule, r.facts()));
@@ -95,6 +100,18 @@ class ExplainTest {
                 });
                 linking++;
             }
+        }
+        for (org.exdiag.rules.LinkRow row : expertise.rules().links().rows()) {
+            FactsDocument facts = FIRING.get(row.name());
+            assertThat(facts).as("a scenario makes the link " + row.name()).isNotNull();
+            Explanation why = explainer.explain(facts, row.cause(), Explainer.Mode.WHY, Language.EN);
+            assertThat(why.explains()).as(row.name()).anySatisfy(l -> {
+                assertThat(l.effect()).isEqualTo(row.effect());
+                assertThat(l.rules()).contains(row.name());
+            });
+            Explanation effect = explainer.explain(facts, row.effect(), Explainer.Mode.WHY, Language.EN);
+            assertThat(effect.explainedBy()).as(row.name()).anySatisfy(l -> assertThat(l.rules()).contains(row.name()));
+            linking++;
         }
         assertThat(raising).isGreaterThan(60);
         assertThat(linking).isGreaterThan(20);
