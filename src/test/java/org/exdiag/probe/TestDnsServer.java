@@ -51,6 +51,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final Map<String, AtomicInteger> queriesByName = new ConcurrentHashMap<>();
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final Set<Fault> faults = ConcurrentHashMap.newKeySet();
@@ -83,6 +84,8 @@ public final class TestDnsServer implements AutoCloseable {
         }
         this.tcp = tcpSocket;
         this.udp = udpSocket;
+        // Room for bursts (a sweep sends hundreds of queries at once): the default buffer drops some.
+        this.udp.setReceiveBufferSize(4 << 20);
         start("dns-udp", this::serveUdp);
         start("dns-tcp", this::serveTcp);
     }
@@ -171,6 +174,12 @@ public final class TestDnsServer implements AutoCloseable {
         return tcpQueries.get();
     }
 
+    /** Queries received for {@code name}, all types, over UDP and TCP. */
+    public int queries(String name) {
+        AtomicInteger n = queriesByName.get(name(name).toString().toLowerCase());
+        return n == null ? 0 : n.get();
+    }
+
     private TestDnsServer add(Record r) {
         records.computeIfAbsent(key(r.getName(), r.getType()), k -> new CopyOnWriteArrayList<>()).add(r);
         knownNames.add(r.getName().toString().toLowerCase());
@@ -201,6 +210,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         response.addRecord(question, Section.QUESTION);
         Name owner = question.getName();
+        queriesByName.computeIfAbsent(owner.toString().toLowerCase(), k -> new AtomicInteger()).incrementAndGet();
         if (silent.contains(owner.toString().toLowerCase())) {
             return null;
         }
@@ -218,6 +228,13 @@ public final class TestDnsServer implements AutoCloseable {
             owner = ((CNAMERecord) alias.get(0)).getTarget();
         }
         String last = owner.toString().toLowerCase();
+        Name wildcard = wildcardFor(owner);
+        if (wildcard != null) {
+            for (Record r : records.getOrDefault(key(wildcard, question.getType()), List.of())) {
+                response.addRecord(r.withName(owner), Section.ANSWER);
+            }
+            return response.toWire();
+        }
         if (servfail.contains(last)) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
             response.removeAllRecords(Section.ANSWER);
@@ -231,6 +248,19 @@ public final class TestDnsServer implements AutoCloseable {
             }
         }
         return response.toWire();
+    }
+
+    /** The wildcard ({@code *.parent}) that answers for a name no record has, or null (RFC 4592, simplified). */
+    private Name wildcardFor(Name owner) {
+        if (knownNames.contains(owner.toString().toLowerCase()) || owner.labels() < 2) {
+            return null;
+        }
+        try {
+            Name star = Name.concatenate(Name.fromString("*"), new Name(owner, 1));
+            return knownNames.contains(star.toString().toLowerCase()) ? star : null;
+        } catch (org.xbill.DNS.NameTooLongException | TextParseException e) {
+            return null;
+        }
     }
 
     private void serveUdp() {
