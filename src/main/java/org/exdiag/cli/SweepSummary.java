@@ -45,10 +45,10 @@ final class SweepSummary {
             badLines++;
         } else {
             domains++;
-            o.report().rootCauses().forEach(code -> rootCauses.merge(code, 1, Integer::sum));
+            o.rootCauses().forEach(code -> rootCauses.merge(code, 1, Integer::sum));
             if (o.incomplete()) {
                 incomplete++;
-            } else if (o.report().verdict() == Verdict.HEALTHY) {
+            } else if (o.verdict() == Verdict.HEALTHY) {
                 healthy++;
             } else {
                 problems++;
