@@ -81,7 +81,7 @@ public final class SweepInput {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadLine("not JSON: " + firstLine(e.getOriginalMessage()));
+            throw new BadLine("not JSON: " + jacksonSentence(e.getOriginalMessage()));
         }
         if (!node.isObject()) {
             throw new BadLine("a JSON line must be an object {\"domain\": ...}");
@@ -192,7 +192,15 @@ public final class SweepInput {
         return out.toString();
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "unreadable" : s.lines().findFirst().orElse("");
+    /** Jackson's own words without where it read from (a source nobody sees) or its excerpt of the line. */
+    private static String jacksonSentence(String message) {
+        String s = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+        for (String cut : new String[] {" (start marker", " at [Source", " (for "}) {
+            int at = s.indexOf(cut);
+            if (at > 0) {
+                s = s.substring(0, at);
+            }
+        }
+        return shown(s);
     }
 }

@@ -220,7 +220,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         // Follow aliases as a recursive resolver does, at most 8 deep (a loop of aliases ends there).
         for (int depth = 0; depth < 8 && question.getType() != Type.CNAME; depth++) {
-            List<Record> alias = records.getOrDefault(key(owner, Type.CNAME), List.of());
+            List<Record> alias = recordsAt(owner, Type.CNAME);
             if (alias.isEmpty()) {
                 break;
             }
@@ -228,26 +228,28 @@ public final class TestDnsServer implements AutoCloseable {
             owner = ((CNAMERecord) alias.get(0)).getTarget();
         }
         String last = owner.toString().toLowerCase();
-        Name wildcard = wildcardFor(owner);
-        if (wildcard != null) {
-            for (Record r : records.getOrDefault(key(wildcard, question.getType()), List.of())) {
-                response.addRecord(r.withName(owner), Section.ANSWER);
-            }
-            return response.toWire();
-        }
         if (servfail.contains(last)) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
             response.removeAllRecords(Section.ANSWER);
         } else if (silent.contains(last)) {
             return null;
-        } else if (!knownNames.contains(last)) {
+        } else if (!knownNames.contains(last) && wildcardFor(owner) == null) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         } else {
-            for (Record r : records.getOrDefault(key(owner, question.getType()), List.of())) {
+            for (Record r : recordsAt(owner, question.getType())) {
                 response.addRecord(r, Section.ANSWER);
             }
         }
         return response.toWire();
+    }
+
+    /** The records of a name, or those a wildcard gives it when it has none of its own. */
+    private List<Record> recordsAt(Name owner, int type) {
+        Name star = wildcardFor(owner);
+        if (star == null) {
+            return records.getOrDefault(key(owner, type), List.of());
+        }
+        return records.getOrDefault(key(star, type), List.<Record>of()).stream().map(r -> r.withName(owner)).toList();
     }
 
     /** The wildcard ({@code *.parent}) that answers for a name no record has, or null (RFC 4592, simplified). */
