@@ -53,7 +53,7 @@ final class SweepCommand extends ExdiagCommand {
     int rate = SweepSettings.DEFAULT_RATE;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "How long one DNS query waits for its answer before it is asked again (default: 3; decimals allowed).")
+            description = "How long one DNS query waits for its answer before it is asked again (default: 2; decimals allowed).")
     BigDecimal timeout = BigDecimal.valueOf(SweepSettings.DEFAULT_TIMEOUT.toSeconds());
 
     @Option(names = "--retries", paramLabel = "N",

@@ -30,7 +30,8 @@ public final class Sweep implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.dns = new SweepDns(settings.dns(), new QueryRate(settings.rate()), settings.timeout(), settings.attempts(), pool);
+        this.dns = new SweepDns(settings.dns(), new QueryRate(settings.rate()), settings.timeout(), settings.attempts(),
+                settings.lookupBound(), pool);
         this.check = new DomainCheck(expertise, language, dns, pool, settings.domainBound(), Clock.systemUTC());
     }
 

@@ -36,15 +36,16 @@ public final class SweepDns {
      * @param server   the resolver to ask, or null for the system's
      * @param timeout  how long one query waits for its answer before it is asked again
      * @param attempts queries at most for one lookup (the first and its retries after timeouts)
-     * @param executor where answers are parsed
+     * @param lookupBound how long one lookup may take in all, waiting for its turn under the rate included
+     * @param executor where queries wait for their moment under the rate
      */
-    public SweepDns(Endpoint server, QueryRate rate, Duration timeout, int attempts, Executor executor) {
+    public SweepDns(Endpoint server, QueryRate rate, Duration timeout, int attempts, Duration lookupBound, Executor executor) {
         Resolver inner = resolver(server);
         inner.setTimeout(timeout);
         this.polite = new PoliteResolver(inner, rate, attempts, executor);
         this.shared = new SharedAnswers(polite, SHARED_NAMES);
-        // A safety net only: attempts time out on their own, and waiting for the rate's moment is not theirs to count.
-        this.lookupBound = timeout.multipliedBy(attempts).plusSeconds(60);
+        this.lookupBound = lookupBound; // a safety net only: each attempt times out on its own
+
     }
 
     private static Resolver resolver(Endpoint server) {

@@ -15,7 +15,9 @@ import org.exdiag.probe.Endpoint;
 public record SweepSettings(Endpoint dns, int concurrency, int rate, Duration timeout, int attempts) {
     public static final int DEFAULT_CONCURRENCY = 64;
     public static final int DEFAULT_RATE = 200;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    /** Two seconds, three attempts: a resolver that has not answered a query in 6 s will not; and each domain that
+     * does not answer holds its place among those in flight that long. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     public static final int DEFAULT_ATTEMPTS = 3;
 
     /** Bad values give an IllegalArgumentException naming the option and its range. */
@@ -40,7 +42,16 @@ public record SweepSettings(Endpoint dns, int concurrency, int rate, Duration ti
      * flight may wait its turn under the rate.
      */
     Duration domainBound() {
-        long queuedMillis = 1000L * concurrency * 12 / rate;
-        return timeout.multipliedBy(attempts * 12L).plusMillis(queuedMillis).plusSeconds(5);
+        return timeout.multipliedBy(attempts * 12L).plus(queued().multipliedBy(12)).plusSeconds(5);
+    }
+
+    /** How long one lookup may take in all, a safety net too: its attempts, after waiting its turn under the rate. */
+    Duration lookupBound() {
+        return timeout.multipliedBy(attempts).plus(queued()).plusSeconds(5);
+    }
+
+    /** The longest wait for a moment under the rate: every domain in flight asking a dozen names at once. */
+    private Duration queued() {
+        return Duration.ofMillis(1000L * concurrency * 12 / rate);
     }
 }
