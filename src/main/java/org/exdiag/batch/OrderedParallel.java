@@ -35,7 +35,16 @@ public final class OrderedParallel {
      */
     public static <T, R> void run(Iterator<T> items, int jobs, int perTask, Function<T, R> work, Consumer<R> sink)
             throws InterruptedException {
-        int window = Math.max(4, jobs * 8 / perTask + 2);
+        run(items, jobs, perTask, Math.max(4, jobs * 8 / perTask + 2), work, sink);
+    }
+
+    /**
+     * As above, with at most {@code window} tasks started and not yet handed to {@code sink}: a larger window
+     * keeps the threads busy past an item that takes much longer than the others (a sweep's domain whose
+     * lookups time out), at the cost of holding the results of that many tasks.
+     */
+    public static <T, R> void run(Iterator<T> items, int jobs, int perTask, int window, Function<T, R> work, Consumer<R> sink)
+            throws InterruptedException {
         BlockingQueue<Future<List<R>>> inFlight = new ArrayBlockingQueue<>(window);
         Future<List<R>> end = CompletableFuture.completedFuture(null);
         ExecutorService workers = Executors.newFixedThreadPool(jobs, r -> {

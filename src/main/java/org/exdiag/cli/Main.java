@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         all.put("analyze", AnalyzeCommand::new);
         all.put("diagnose", DiagnoseCommand::new);
         all.put("bounce", BounceCommand::new);
+        all.put("sweep", SweepCommand::new);
         all.put("replies", RepliesCommand::new);
         all.put("serve", ServeCommand::new);
         all.put("rules", RulesCommand::new);

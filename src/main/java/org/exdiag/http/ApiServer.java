@@ -33,12 +33,14 @@ public final class ApiServer implements AutoCloseable {
         RulesRoutes rulesRoutes = new RulesRoutes(rules, token, metrics);
         BounceRoute bounce = new BounceRoute(settings, rules, analyze);
         ExplainRoute explain = new ExplainRoute(settings, rules, analyze);
+        SweepRoute sweep = new SweepRoute(settings, rules, token);
         this.app = Javalin.create(config -> Jetty.configure(config, settings, metrics));
 
         app.post("/api/v1/analyze", analyze::analyze);
         app.post("/api/v1/analyze/batch", analyze::batch);
         app.post("/api/v1/diagnose", diagnose::handle);
         app.post("/api/v1/bounce", bounce::handle);
+        app.post("/api/v1/sweep", sweep::handle);
         app.post("/api/v1/explain", explain::handle);
         app.get("/api/v1/rules", rulesRoutes::list);
         app.get("/api/v1/knowledge/{code}", rulesRoutes::knowledge);

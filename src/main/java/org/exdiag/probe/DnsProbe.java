@@ -59,6 +59,22 @@ public final class DnsProbe {
         this.resolver.setTimeout(timeout);
     }
 
+    /**
+     * Over a resolver set up elsewhere (a sweep's: rate-capped, retrying, sharing answers), which keeps its
+     * own timeouts; {@code timeout} only bounds how long a lookup may take in all.
+     */
+    public DnsProbe(Resolver resolver, Duration timeout) {
+        this.resolver = resolver;
+        this.timeout = timeout;
+    }
+
+    /** Whether a failed query ran out of time (dnsjava says so in several ways), rather than failing otherwise. */
+    public static boolean isTimeout(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof SocketTimeoutException || cause instanceof TimeoutException
+                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
+    }
+
     public CompletableFuture<DnsLookup<MxRecord>> mx(String domain) {
         return query(domain, Type.MX).thenApply(answer -> {
             List<MxRecord> records = new ArrayList<>();
@@ -200,10 +216,7 @@ public final class DnsProbe {
                 .orTimeout(timeout.toMillis() + 250, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                        boolean timedOut = cause instanceof SocketTimeoutException || cause instanceof TimeoutException
-                                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
-                        return new Answer(timedOut ? LookupStatus.TIMEOUT : LookupStatus.ERROR, List.of());
+                        return new Answer(isTimeout(error) ? LookupStatus.TIMEOUT : LookupStatus.ERROR, List.of());
                     }
                     return switch (response.getRcode()) {
                         case Rcode.NOERROR -> new Answer(null, response.getSection(Section.ANSWER));

@@ -29,6 +29,7 @@ public final class ProbeRun implements AutoCloseable {
     private final Secret password;
     private final ProgressListener progress;
     private final ExecutorService pool;
+    private final boolean ownPool;
     private final DnsProbe dns;
     private final DomainRecordsProbe records;
     private ImapProbe imap;
@@ -49,7 +50,24 @@ public final class ProbeRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.ownPool = true;
         this.dns = new DnsProbe(settings.dns(), settings.dnsTimeout());
+        this.records = new DomainRecordsProbe(dns, pool);
+    }
+
+    /**
+     * A run of a domain's DNS probes on what many runs share (a sweep): the caller's DNS and pool, which
+     * outlive the run (closing it leaves the pool running). No mailbox, no password.
+     */
+    public ProbeRun(DiagnosticSettings settings, String domain, DnsProbe dns, ExecutorService pool) {
+        this.settings = settings;
+        this.mailbox = null;
+        this.domain = domain;
+        this.password = null;
+        this.progress = ProgressListener.NONE;
+        this.pool = pool;
+        this.ownPool = false;
+        this.dns = dns;
         this.records = new DomainRecordsProbe(dns, pool);
     }
 
@@ -148,6 +166,8 @@ public final class ProbeRun implements AutoCloseable {
         if (imap != null) {
             imap.close();
         }
-        pool.shutdownNow();
+        if (ownPool) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -167,7 +167,7 @@ class ApiServerTest {
                 .contains("exdiag_http_request_duration_seconds_bucket");
         JsonNode openapi = json(get("/openapi.json"));
         for (String route : List.of("/api/v1/analyze", "/api/v1/analyze/batch", "/api/v1/bounce", "/api/v1/diagnose", "/api/v1/rules",
-                "/api/v1/knowledge/{code}", "/api/v1/rules/reload", "/health", "/metrics", "/openapi.json", "/")) {
+                "/api/v1/knowledge/{code}", "/api/v1/rules/reload", "/health", "/metrics", "/openapi.json", "/", "/api/v1/sweep")) {
             assertThat(openapi.get("paths").has(route)).as(route).isTrue();
         }
         HttpResponse<String> page = get("/");

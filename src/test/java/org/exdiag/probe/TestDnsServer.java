@@ -51,6 +51,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final Map<String, AtomicInteger> queriesByName = new ConcurrentHashMap<>();
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final Set<Fault> faults = ConcurrentHashMap.newKeySet();
@@ -83,6 +84,8 @@ public final class TestDnsServer implements AutoCloseable {
         }
         this.tcp = tcpSocket;
         this.udp = udpSocket;
+        // Room for bursts (a sweep sends hundreds of queries at once): the default buffer drops some.
+        this.udp.setReceiveBufferSize(4 << 20);
         start("dns-udp", this::serveUdp);
         start("dns-tcp", this::serveTcp);
     }
@@ -171,6 +174,12 @@ public final class TestDnsServer implements AutoCloseable {
         return tcpQueries.get();
     }
 
+    /** Queries received for {@code name}, all types, over UDP and TCP. */
+    public int queries(String name) {
+        AtomicInteger n = queriesByName.get(name(name).toString().toLowerCase());
+        return n == null ? 0 : n.get();
+    }
+
     private TestDnsServer add(Record r) {
         records.computeIfAbsent(key(r.getName(), r.getType()), k -> new CopyOnWriteArrayList<>()).add(r);
         knownNames.add(r.getName().toString().toLowerCase());
@@ -201,6 +210,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         response.addRecord(question, Section.QUESTION);
         Name owner = question.getName();
+        queriesByName.computeIfAbsent(owner.toString().toLowerCase(), k -> new AtomicInteger()).incrementAndGet();
         if (silent.contains(owner.toString().toLowerCase())) {
             return null;
         }
@@ -210,7 +220,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         // Follow aliases as a recursive resolver does, at most 8 deep (a loop of aliases ends there).
         for (int depth = 0; depth < 8 && question.getType() != Type.CNAME; depth++) {
-            List<Record> alias = records.getOrDefault(key(owner, Type.CNAME), List.of());
+            List<Record> alias = recordsAt(owner, Type.CNAME);
             if (alias.isEmpty()) {
                 break;
             }
@@ -223,14 +233,36 @@ public final class TestDnsServer implements AutoCloseable {
             response.removeAllRecords(Section.ANSWER);
         } else if (silent.contains(last)) {
             return null;
-        } else if (!knownNames.contains(last)) {
+        } else if (!knownNames.contains(last) && wildcardFor(owner) == null) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         } else {
-            for (Record r : records.getOrDefault(key(owner, question.getType()), List.of())) {
+            for (Record r : recordsAt(owner, question.getType())) {
                 response.addRecord(r, Section.ANSWER);
             }
         }
         return response.toWire();
+    }
+
+    /** The records of a name, or those a wildcard gives it when it has none of its own. */
+    private List<Record> recordsAt(Name owner, int type) {
+        Name star = wildcardFor(owner);
+        if (star == null) {
+            return records.getOrDefault(key(owner, type), List.of());
+        }
+        return records.getOrDefault(key(star, type), List.<Record>of()).stream().map(r -> r.withName(owner)).toList();
+    }
+
+    /** The wildcard ({@code *.parent}) that answers for a name no record has, or null (RFC 4592, simplified). */
+    private Name wildcardFor(Name owner) {
+        if (knownNames.contains(owner.toString().toLowerCase()) || owner.labels() < 2) {
+            return null;
+        }
+        try {
+            Name star = Name.concatenate(Name.fromString("*"), new Name(owner, 1));
+            return knownNames.contains(star.toString().toLowerCase()) ? star : null;
+        } catch (org.xbill.DNS.NameTooLongException | TextParseException e) {
+            return null;
+        }
     }
 
     private void serveUdp() {
