@@ -26,7 +26,7 @@ class DiagnoseRouteTest {
 
     private String body(String password) {
         return "{\"mailbox\":\"jane@example.com\",\"password\":\"" + password + "\",\"setup\":\"exchange-only\","
-                + "\"receiveTimeout\":10,\"lab\":{\"dns\":\"" + lab.dns.address() + "\",\"smtp\":\"127.0.0.1:" + lab.smtpPort()
+                + "\"receiveTimeout\":10,\"client\":\"none\",\"lab\":{\"dns\":\"" + lab.dns.address() + "\",\"smtp\":\"127.0.0.1:" + lab.smtpPort()
                 + "\",\"smtpTls\":\"none\",\"imap\":\"127.0.0.1:" + lab.imapPort() + "\",\"imapTls\":\"none\","
                 + "\"mxPort\":" + lab.smtpPort() + ",\"webmailUrl\":\"none\"}}";
     }
