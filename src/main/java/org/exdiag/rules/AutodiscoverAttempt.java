@@ -46,6 +46,11 @@ public record AutodiscoverAttempt(int index, String method, String url, String h
         return autodiscover ? "autodiscover-empty" : "not-autodiscover";
     }
 
+    /** The index as text that sorts as the number does ("007"): evidence is sorted by its values' text. */
+    public String order() {
+        return String.format("%03d", index);
+    }
+
     /** The attempt ended with something the server (or DNS) said, not with our own timeout or error. */
     public boolean isDefinite() {
         return !UNKNOWN.contains(ended());

@@ -118,8 +118,8 @@ class ClientDiagnoseTest {
         JsonNode report = r.json();
         assertThat(texts(report.get("rootCauses"))).as(r.out()).contains("AUTH_FAILED").doesNotContain("AUTODISCOVER_FAILED");
         assertThat(texts(warning(report, "AUTODISCOVER_FAILED").get("explainedBy"))).contains("AUTH_FAILED");
-        assertThat(texts(warning(report, "AUTODISCOVER_FAILED").get("evidence"))).contains("https://ex.mail.ovh.net:" + lab.httpsPort
-                + "/autodiscover/autodiscover.xml: asked for a password (401) (HTTP 401)");
+        assertThat(texts(warning(report, "AUTODISCOVER_FAILED").get("evidence"))).contains("4. SRV record (https://ex.mail.ovh.net:"
+                + lab.httpsPort + "/autodiscover/autodiscover.xml): asked for a password (401) (HTTP 401)");
         assertThat(lab.received).noneMatch(q -> q.server().equals(WEBSITE)); // its certificate names another host
         assertThat(lab.received).filteredOn(q -> q.authorization() != null).isNotEmpty()
                 .allMatch(q -> q.server().equals(PROVIDER));
