@@ -59,10 +59,10 @@
     lastFacts = text;
     setStatus(word('working'));
     loadWords(lang()).then(function () {
-      return fetch('/api/v1/analyze?lang=' + encodeURIComponent(lang()),
+      return fetch('/api/v1/analyze?withFacts=true&lang=' + encodeURIComponent(lang()),
                    { method: 'POST', headers: { 'Content-Type': contentTypeOf(text) }, body: text });
     }).then(answer)
-      .then(function (report) { show(report); })
+      .then(function (result) { show(result.report, result.facts); })
       .catch(function (e) { clear(); setStatus(e.message, true); });
   }
 
@@ -80,7 +80,7 @@
       if (result.skipped) { clear(); setStatus(word('notABounce')); return; }
       lastFacts = JSON.stringify(result.facts, null, 2);
       $('facts').value = lastFacts;
-      show(result.report);
+      show(result.report, result.facts);
     }).catch(function (e) { clear(); setStatus(e.message, true); });
   }
 
@@ -97,7 +97,7 @@
       $('password').value = '';
       lastFacts = JSON.stringify(result.facts, null, 2);
       $('facts').value = lastFacts;
-      show(result.report);
+      show(result.report, result.facts);
     }).catch(function (e) { setStatus(e.message, true); });
   }
 
@@ -151,14 +151,16 @@
     $('could-not-check').textContent = '';
     $('warnings').textContent = '';
     $('explanation').textContent = '';
+    $('client').textContent = '';
     var svg = $('graph');
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     svg.setAttribute('width', 0); svg.setAttribute('height', 0); svg.removeAttribute('viewBox');
   }
 
   // report-v2 always has warnings, rootCauses and couldNotCheck; an older server may leave them out.
-  function show(report) {
+  function show(report, facts) {
     clear();
+    showClient(facts);
     var warnings = report.warnings || [];
     var couldNotCheck = report.couldNotCheck || [];
     setStatus(report.mailbox === null ? word('noMailbox') : report.mailbox);
@@ -180,6 +182,71 @@
     var roots = warnings.filter(function (w) { return w.explainedBy.length === 0; });
     var rest = warnings.filter(function (w) { return w.explainedBy.length > 0; });
     roots.concat(rest).forEach(function (w) { $('warnings').appendChild(card(w)); });
+  }
+
+  // Outlook's way in (facts client): the autodiscover attempts as Outlook's steps, in its order, each with
+  // how it ended, the one Outlook takes its settings from, then the EWS request. The words are the knowledge
+  // base's vocabularies; how an attempt ended is read from its fields as the rules' AutodiscoverAttempt does.
+  function ended(a) {
+    if (a.connect !== 'ok') { return a.connect; }
+    if (a.tls && a.tls.status !== 'ok') { return a.tls.status === 'handshake-failed' ? 'tls-failed' : 'certificate'; }
+    if (!a.http) { return 'no-answer'; }
+    var r = a.response, status = a.http.status;
+    if (r && r.errorCode == null && r.protocols && r.protocols.length) { return 'settings'; }
+    if (r && r.errorCode != null) { return 'autodiscover-error'; }
+    if ((r && (r.redirectUrl || r.redirectAddr)) || (status >= 300 && status < 400)) { return 'redirect'; }
+    if (status === 401) { return 'unauthorized'; }
+    return r ? 'autodiscover-empty' : 'not-autodiscover';
+  }
+
+  function details(tls, http) {
+    var parts = [];
+    if (http) { parts.push('HTTP ' + http.status + (http.location ? ' → ' + http.location : '')); }
+    if (http && http.authMethods && http.authMethods.length) { parts.push(http.authMethods.join(', ')); }
+    if (tls && tls.status !== 'handshake-failed') {
+      parts.push(word('clientCertificate') + colon() + valueOf('tls-status', tls.status)
+        + (tls.names && tls.names.length ? ' (' + tls.names.join(', ') + ')' : '')
+        + (tls.notAfter ? ', ' + word('clientUntil') + ' ' + tls.notAfter : ''));
+    }
+    return parts.join(' · ');
+  }
+
+  function showClient(facts) {
+    var client = facts && facts.client;
+    if (!client || !client.autodiscover) { return; }
+    var box = $('client');
+    box.appendChild(el('h2', {}, word('clientSteps')));
+    var steps = el('ol', { 'class': 'client-steps' });
+    var result = client.autodiscover.result;
+    var taken = false;
+    client.autodiscover.attempts.forEach(function (a) {
+      var end = ended(a);
+      var chosen = !taken && result && end === 'settings' && a.method === result.method;
+      taken = taken || chosen;
+      var li = el('li', { 'class': 'step ' + end + (chosen ? ' chosen' : ''), 'data-method': a.method, 'data-ended': end });
+      li.appendChild(el('strong', {}, valueOf('autodiscover-method', a.method)));
+      li.appendChild(el('code', {}, a.url));
+      li.appendChild(el('span', { 'class': 'outcome' }, valueOf('autodiscover-ended', end)
+        + (a.response && a.response.errorCode != null ? ' (' + a.response.errorCode + ')' : '')));
+      var more = details(a.tls, a.http);
+      if (a.address) { more = a.address + (more ? ' · ' + more : ''); }
+      if (more) { li.appendChild(el('span', { 'class': 'muted' }, more)); }
+      if (chosen) { li.appendChild(el('em', {}, word('clientResult'))); }
+      steps.appendChild(li);
+    });
+    box.appendChild(steps);
+    if (!result) { box.appendChild(el('p', { 'class': 'error-box' }, word('clientNoResult'))); }
+    var ews = client.ews;
+    if (ews) {
+      var p = el('p', { 'class': 'client-ews', 'data-login': ews.login || '' });
+      p.appendChild(el('strong', {}, word('clientEws')));
+      p.appendChild(el('code', {}, ews.url));
+      p.appendChild(el('span', { 'class': 'outcome' }, ews.login ? word('clientLogin') + colon() + valueOf('auth-result', ews.login)
+        : valueOf('connect', ews.connect)));
+      var d = details(ews.tls, ews.http);
+      if (d) { p.appendChild(el('span', { 'class': 'muted' }, d)); }
+      box.appendChild(p);
+    }
   }
 
   function card(w) {

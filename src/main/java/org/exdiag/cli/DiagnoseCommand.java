@@ -19,6 +19,8 @@ import org.exdiag.knowledge.Language;
 import org.exdiag.probe.AccountFlagsFile;
 import org.exdiag.probe.AccountSource;
 import org.exdiag.probe.AddressPolicy;
+import org.exdiag.probe.ClientOptions;
+import org.exdiag.probe.client.TrustAnchors;
 import org.exdiag.probe.DiagnosticOptions;
 import org.exdiag.probe.Diagnostic;
 import org.exdiag.probe.DiagnosticSettings;
@@ -135,6 +137,28 @@ final class DiagnoseCommand extends ExdiagCommand {
             + "(<NAME>._domainkey.<domain>), repeatable; used when the provider's API does not list the domain's selectors.")
     List<String> dkimSelectors = new ArrayList<>();
 
+    @Option(names = "--client", paramLabel = "auto|none",
+            description = "auto (default): go Outlook's way (autodiscover in Outlook's order, certificates, an authenticated "
+                    + "EWS request); none skips it.")
+    String client;
+
+    @Option(names = "--autodiscover-port", paramLabel = "PORT",
+            description = "Labs: the port of every https autodiscover URL (default: 443, and the SRV record's port for its target).")
+    Integer autodiscoverPort;
+
+    @Option(names = "--autodiscover-http-port", paramLabel = "PORT",
+            description = "Labs: the port of the plain-http autodiscover redirect URL (default: 80).")
+    Integer autodiscoverHttpPort;
+
+    @Option(names = "--trust", paramLabel = "FILE",
+            description = "PEM certificates trusted besides the system's (a lab's or a private CA), repeatable; never turns checking off.")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--allow-credentials", paramLabel = "HOST", split = ",",
+            description = "A host that may receive the password besides the provider's servers and the private host (repeatable); "
+                    + "the password only ever goes over TLS whose certificate checked out.")
+    List<String> allowCredentials = new ArrayList<>();
+
     private static final String HOST_PLACEHOLDER = "the provider's server (servers.hosted of the rules' expected-values.yaml) or the private host";
 
     @Override
@@ -225,9 +249,20 @@ final class DiagnoseCommand extends ExdiagCommand {
 
     private DiagnosticSettings settings(ExpectedValues expected) {
         try {
-            return new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
+            DiagnosticSettings probes = new DiagnosticOptions(offer, setup, privateHost, dns, smtp, smtpTls, imap, imapTls, mxPort, webmailUrl,
                     timeoutSeconds, receiveTimeoutSeconds, helo, sendingIps, dnsbl).settings(AddressPolicy.ANY, expected)
                     .withDkimSelectors(dkimSelectors);
+            List<java.security.cert.X509Certificate> trusted = new ArrayList<>();
+            for (Path file : trust) {
+                try {
+                    trusted.addAll(TrustAnchors.readPem(file));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("bad trust: " + e.getMessage(), e);
+                }
+            }
+            boolean lab = dns != null || autodiscoverPort != null || autodiscoverHttpPort != null;
+            return probes.withClient(new ClientOptions(client, autodiscoverPort, autodiscoverHttpPort, trusted, allowCredentials)
+                    .settings(probes, expected, lab));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -108,6 +108,7 @@ final class SessionFacts {
             ip.lists().forEach(l -> facts.add(new BlockListAnswer(ip.address(), Hosts.normalize(l.zone()), l.status().wire(),
                     l.answers(), l.text())));
         }
+        ClientSessionFacts.add(doc.client(), facts);
         List<BounceFacts> bounces = doc.bouncesOrEmpty();
         for (int i = 0; i < bounces.size(); i++) {
             BounceFacts b = bounces.get(i);

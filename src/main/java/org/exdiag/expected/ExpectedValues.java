@@ -85,6 +85,12 @@ public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority,
         return List.copyOf(targets);
     }
 
+    /** Days before its end from which a certificate on Outlook's way is "expiring" ({@code certificates.expiringDays}, default 14). */
+    public int certificateExpiringDays() {
+        JsonNode days = tree == null ? null : tree.path("certificates").get("expiringDays");
+        return days != null && days.canConvertToInt() ? days.asInt() : 14;
+    }
+
     /** The provider's server of an offer (null for the private offer: the customer's own). */
     public String server(String offer) {
         return servers.get(offer);

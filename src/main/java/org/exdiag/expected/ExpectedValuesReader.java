@@ -20,7 +20,11 @@ public final class ExpectedValuesReader {
 
     record ExpectedValuesFile(Defaults defaults, Map<String, List<String>> mx, SrvSpec autodiscoverSrv,
                               Map<String, String> servers, SpfSpec spf, HostSpec autodiscoverHost, DmarcSpec dmarc,
-                              BlockListSpec blockLists) {
+                              BlockListSpec blockLists, CertificateSpec certificates) {
+    }
+
+    /** @param expiringDays days before its end from which a certificate on Outlook's way is expiring */
+    record CertificateSpec(Integer expiringDays) {
     }
 
     record BlockListSpec(List<String> zones, List<String> listed, List<String> refused) {
@@ -72,6 +76,10 @@ public final class ExpectedValuesReader {
                     "defaults.mailSetup \"" + defaults.mailSetup() + "\" is not a key of mx"));
         }
         BlockLists blockLists = blockLists(f.blockLists(), shown, lines, problems);
+        if (f.certificates() != null && (f.certificates().expiringDays() == null || f.certificates().expiringDays() < 1
+                || f.certificates().expiringDays() > 365)) {
+            problems.add(new Problem(shown, lines.lineOf("certificates.expiringDays"), "certificates.expiringDays: 1 to 365 days"));
+        }
         if (!problems.isEmpty()) {
             throw new LoadException(problems);
         }

@@ -51,7 +51,16 @@ final class AnalyzeRoutes {
             metrics.analysisError();
             throw new ApiError(400, e.getMessage(), e.field());
         }
-        Answers.json(ctx, 200, report(rules.current(), facts, lang));
+        Object report = report(rules.current(), facts, lang);
+        if ("true".equals(ctx.queryParam("withFacts"))) {
+            // the page draws what the facts hold (Outlook's steps) beside the report, from YAML as from JSON
+            java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("report", report);
+            answer.put("facts", facts);
+            Answers.json(ctx, 200, answer);
+            return;
+        }
+        Answers.json(ctx, 200, report);
     }
 
     void batch(Context ctx) throws Exception {

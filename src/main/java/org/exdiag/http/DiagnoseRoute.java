@@ -70,6 +70,8 @@ final class DiagnoseRoute {
             try {
                 probes = request.options().settings(settings.diagnoseLab() ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY,
                         expertise.rules().expectedValues()).withDkimSelectors(request.selectors());
+                probes = probes.withClient(request.clientOptions().settings(probes, expertise.rules().expectedValues(),
+                        settings.diagnoseLab()));
             } catch (IllegalArgumentException e) {
                 throw new ApiError(400, e.getMessage(), null);
             }

@@ -12,7 +12,8 @@ import org.exdiag.knowledge.Language;
 /** The rules serving now, a code's knowledge, the page's words, and reloads. */
 final class RulesRoutes {
     /** The vocabularies the page shows values through. */
-    private static final java.util.List<String> PAGE_VOCABULARIES = java.util.List.of("severity", "offer", "mail-setup", "part");
+    private static final java.util.List<String> PAGE_VOCABULARIES = java.util.List.of("severity", "offer", "mail-setup", "part",
+            "autodiscover-method", "autodiscover-ended", "tls-status", "auth-result", "connect");
 
     private final RuleBaseHolder rules;
     private final TokenCheck token;

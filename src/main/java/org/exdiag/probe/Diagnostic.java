@@ -8,6 +8,7 @@ import org.exdiag.facts.DnsLookup;
 import org.exdiag.facts.FactsBuilder;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.facts.MxRecord;
+import org.exdiag.facts.SrvRecord;
 
 /**
  * A live diagnostic: runs every probe at once ({@link Probe}: each with its own timeout and what it says
@@ -42,12 +43,13 @@ public final class Diagnostic {
         AccountProbe account = new AccountProbe(accountSource);
         Probe<DnsLookup<MxRecord>> mx = DnsRecordProbe.mx();
         Probe<AuthCheck> imapLogin = new ImapLoginProbe();
-        List<Probe<?>> probes = new ArrayList<>(List.of(account, mx, DnsRecordProbe.autodiscoverSrv(), OutboundProbe.of(settings)));
+        Probe<DnsLookup<SrvRecord>> srv = DnsRecordProbe.autodiscoverSrv();
+        List<Probe<?>> probes = new ArrayList<>(List.of(account, mx, srv, OutboundProbe.of(settings)));
         if (settings.webmail() != null) {
             probes.add(new WebmailProbe(settings.webmail(), settings.connectTimeout()));
         }
         probes.addAll(List.of(imapLogin, DnsRecordProbe.autodiscoverHost(), DnsRecordProbe.dmarc(), DnsRecordProbe.spf(),
-                DnsRecordProbe.dkim(account), new SendingIpProbe(), new InboundTestProbe(mx, imapLogin)));
+                DnsRecordProbe.dkim(account), new SendingIpProbe(), new InboundTestProbe(mx, imapLogin), new WildcardProbe(), new ClientProbe(srv, clock)));
         return probes;
     }
 }

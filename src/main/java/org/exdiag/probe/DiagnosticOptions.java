@@ -56,7 +56,7 @@ public record DiagnosticOptions(String offer, String setup, String privateHost, 
                 Duration.ofSeconds(timeout), new Expectation(offerValue, setupValue, privateHost),
                 helo == null ? "exdiag.localdomain" : helo, addresses, offer != null || privateHost != null,
                 expected.mxHosts(setupValue == null ? expected.defaultMailSetup() : setupValue.wire()), expected.spfDomains(),
-                List.of(), checkedSendingIps(), parse("dnsbl", () -> blockLists(expected.blockLists())));
+                List.of(), checkedSendingIps(), parse("dnsbl", () -> blockLists(expected.blockLists())), null);
     }
 
     /** The addresses given, each an IP literal (never a name: the address as receivers see it is the point). */

@@ -24,19 +24,25 @@ import org.exdiag.facts.Expectation;
  * @param sendingIps     addresses the mailbox's mail leaves from, given by the user (the private offer's server
  *                       adds its own A/AAAA): their reverse DNS and block-list listings are checked
  * @param blockLists     the DNS block lists to ask about them (expected-values.yaml, or the user's zones)
+ * @param client         how the client probe goes Outlook's way (autodiscover, certificates, EWS); null: not probed
  */
 public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smtp, TlsMode smtpTls, Endpoint imap,
                                  TlsMode imapTls, int mxPort, URI webmail, Duration connectTimeout,
                                  Duration receiveTimeout, Duration overallTimeout, Expectation expect,
                                  String heloName, AddressPolicy addresses, boolean offerGiven, List<String> validMxHosts,
                                  List<String> spfDomains, List<String> dkimSelectors, List<String> sendingIps,
-                                 BlockLists blockLists) {
+                                 BlockLists blockLists, ClientSettings client) {
     public DiagnosticSettings {
         validMxHosts = validMxHosts == null ? List.of() : List.copyOf(validMxHosts);
         spfDomains = spfDomains == null ? List.of() : List.copyOf(spfDomains);
         dkimSelectors = dkimSelectors == null ? List.of() : List.copyOf(dkimSelectors);
         sendingIps = sendingIps == null ? List.of() : List.copyOf(sendingIps);
         blockLists = blockLists == null ? BlockLists.NONE : blockLists;
+    }
+
+    /** With the client probe's settings (null: not probed). */
+    public DiagnosticSettings withClient(ClientSettings settings) {
+        return with(b -> b.client = settings);
     }
 
     public DiagnosticSettings withValidMx(List<String> hosts) {
@@ -92,6 +98,7 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         b.dkimSelectors = dkimSelectors;
         b.sendingIps = sendingIps;
         b.blockLists = blockLists;
+        b.client = client;
         change.accept(b);
         return b.build();
     }
@@ -121,6 +128,7 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         public List<String> dkimSelectors = List.of();
         public List<String> sendingIps = List.of();
         public BlockLists blockLists = BlockLists.NONE;
+        public ClientSettings client;
 
         private Builder() {
         }
@@ -128,7 +136,7 @@ public record DiagnosticSettings(Endpoint dns, Duration dnsTimeout, Endpoint smt
         private DiagnosticSettings build() {
             return new DiagnosticSettings(dns, dnsTimeout, smtp, smtpTls, imap, imapTls, mxPort, webmail, connectTimeout,
                     receiveTimeout, overallTimeout, expect, heloName, addresses, offerGiven, validMxHosts, spfDomains, dkimSelectors,
-                    sendingIps, blockLists);
+                    sendingIps, blockLists, client);
         }
     }
 }

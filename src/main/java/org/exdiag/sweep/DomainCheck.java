@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.exdiag.Expertise;
 import org.exdiag.engine.AnalysisException;
+import org.exdiag.expected.ExpectedValues;
 import org.exdiag.facts.Expectation;
 import org.exdiag.facts.FactsBuilder;
 import org.exdiag.facts.FactsDocument;
@@ -14,12 +15,14 @@ import org.exdiag.probe.DiagnosticSettings;
 import org.exdiag.probe.DnsRecordProbe;
 import org.exdiag.probe.Probe;
 import org.exdiag.probe.ProbeRun;
+import org.exdiag.probe.SendingIpProbe;
 import org.exdiag.probe.WildcardProbe;
 import org.exdiag.report.Report;
 
 /**
  * One domain of a sweep: the DNS probes of {@code diagnose} that need no mailbox (MX, autodiscover SRV
- * and host, SPF evaluated, DMARC, DKIM for the selectors given, the wildcard check), run on the sweep's
+ * and host, SPF evaluated, DMARC, DKIM for the selectors given, the wildcard check, and for a Private
+ * Exchange domain its server's sending address: PTR and block lists), run on the sweep's
  * shared DNS and pool, then the same rules. Facts v3 with {@code mailbox} null and {@code domain} set.
  * Thread-safe: many domains are checked at once.
  */
@@ -39,8 +42,11 @@ final class DomainCheck {
         this.pool = pool;
         this.bound = bound;
         this.clock = clock;
-        List<String> spfDomains = expertise.rules().expectedValues().spfDomains();
-        this.base = DiagnosticSettings.defaults().with(b -> b.spfDomains = spfDomains);
+        ExpectedValues expected = expertise.rules().expectedValues();
+        this.base = DiagnosticSettings.defaults().with(b -> {
+            b.spfDomains = expected.spfDomains();
+            b.blockLists = expected.blockLists();
+        });
     }
 
     SweepOutcome check(SweepItem item) {
@@ -67,6 +73,7 @@ final class DomainCheck {
 
     private static List<Probe<?>> probes(List<String> selectors) {
         return List.of(DnsRecordProbe.mx(), DnsRecordProbe.autodiscoverSrv(), DnsRecordProbe.autodiscoverHost(),
-                DnsRecordProbe.spf(), DnsRecordProbe.dmarc(), DnsRecordProbe.dkim(selectors), new WildcardProbe());
+                DnsRecordProbe.spf(), DnsRecordProbe.dmarc(), DnsRecordProbe.dkim(selectors), new WildcardProbe(),
+                new SendingIpProbe());
     }
 }

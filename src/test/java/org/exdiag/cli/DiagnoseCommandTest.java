@@ -27,7 +27,7 @@ class DiagnoseCommandTest {
                 "--dns", lab.dns.address(), "--smtp", "127.0.0.1:" + lab.smtpPort(), "--smtp-tls", "none",
                 "--imap", "127.0.0.1:" + lab.imapPort(), "--imap-tls", "none",
                 "--mx-port", Integer.toString(lab.smtpPort()), "--webmail-url", "none",
-                "--receive-timeout", "10", "--timeout", "30"};
+                "--receive-timeout", "10", "--timeout", "30", "--client", "none"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);

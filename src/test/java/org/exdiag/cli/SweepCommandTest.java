@@ -126,6 +126,20 @@ class SweepCommandTest {
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).endsWith("\n");
     }
 
+    /** A Private Exchange domain: its server's address as receivers see it (issue 26: sendingIp in sweep). */
+    @Test
+    void aPrivateDomainsServerAddressIsCheckedForItsPtrAndTheBlockLists() throws Exception {
+        dns.a("mail.d9.sweep.test", "203.0.113.9").a("9.113.0.203.zen.spamhaus.org", "127.0.0.2")
+                .txt("9.113.0.203.zen.spamhaus.org", "Listed by SBL");
+        Cli r = sweep("d9.sweep.test,private,exchange-only,mail.d9.sweep.test\nd8.sweep.test\n");
+        List<JsonNode> lines = r.jsonLines();
+        JsonNode sending = lines.get(0).get("facts").get("sendingIp").get(0);
+        assertThat(sending.get("address").asText()).isEqualTo("203.0.113.9");
+        assertThat(sending.get("ptr").get("status").asText()).isEqualTo("nxdomain");
+        assertThat(lines.get(0).get("report").toString()).contains("SENDER_IP_LISTED", "SENDER_PTR_MISSING", "Listed by SBL");
+        assertThat(lines.get(1).get("facts").has("sendingIp")).as("a hosted domain has no address of its own").isFalse();
+    }
+
     @Test
     void standardInputIsReadWithDashAndTheOutputGoesToTheFileOut() throws Exception {
         Path out = tmp.resolve("o.jsonl");

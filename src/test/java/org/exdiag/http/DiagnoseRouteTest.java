@@ -1,5 +1,6 @@
 package org.exdiag.http;
 
+import org.exdiag.probe.client.AutodiscoverLab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class DiagnoseRouteTest {
 
     private String body(String password) {
         return "{\"mailbox\":\"jane@example.com\",\"password\":\"" + password + "\",\"setup\":\"exchange-only\","
-                + "\"receiveTimeout\":10,\"lab\":{\"dns\":\"" + lab.dns.address() + "\",\"smtp\":\"127.0.0.1:" + lab.smtpPort()
+                + "\"receiveTimeout\":10,\"client\":\"none\",\"lab\":{\"dns\":\"" + lab.dns.address() + "\",\"smtp\":\"127.0.0.1:" + lab.smtpPort()
                 + "\",\"smtpTls\":\"none\",\"imap\":\"127.0.0.1:" + lab.imapPort() + "\",\"imapTls\":\"none\","
                 + "\"mxPort\":" + lab.smtpPort() + ",\"webmailUrl\":\"none\"}}";
     }
@@ -57,6 +58,42 @@ class DiagnoseRouteTest {
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).doesNotContain(PASSWORD).contains("route=\"/api/v1/diagnose\"");
+        }
+    }
+
+    /** The client probe over HTTP, with the lab's autodiscover port and CA: the password reaches the provider's server only. */
+    @Test
+    void theClientProbeRunsWithTheLabsPortAndTrustedCertificates() throws Exception {
+        try (AutodiscoverLab outlook = new AutodiscoverLab();
+             ApiServer server = server(1)) {
+            lab.dns.a("ex.mail.ovh.net", "127.0.0.4").a("example.com", "127.0.0.2");
+            outlook.https("127.0.0.2", outlook.certs.valid("example.com"), AutodiscoverLab.website());
+            outlook.https("127.0.0.4", outlook.certs.valid("ex.mail.ovh.net"), AutodiscoverLab.exchangeServer(
+                    "jane@example.com", PASSWORD, "https://ex.mail.ovh.net:" + outlook.httpsPort + "/EWS/Exchange.asmx"));
+            String body = body(PASSWORD).replace("\"client\":\"none\",", "\"client\":\"auto\",")
+                    .replace("\"webmailUrl\":\"none\"}", "\"webmailUrl\":\"none\",\"autodiscoverPort\":" + outlook.httpsPort
+                            + ",\"autodiscoverHttpPort\":" + outlook.httpPort + ",\"trust\":"
+                            + new ObjectMapper().writeValueAsString(outlook.certs.rootPem()) + "}");
+            HttpResponse<String> r = diagnose(server, body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode answer = new ObjectMapper().readTree(r.body());
+            assertThat(answer.get("report").get("rootCauses").toString()).isEqualTo("[\"AUTODISCOVER_INTERCEPTED\"]");
+            assertThat(answer.get("facts").get("client").get("autodiscover").get("result").get("method").asText()).isEqualTo("srv");
+            assertThat(answer.get("facts").get("client").get("ews").get("login").asText()).isEqualTo("ok");
+            assertThat(outlook.withCredentials("127.0.0.2")).isEmpty();
+            assertThat(outlook.withCredentials("127.0.0.4")).isNotEmpty();
+            assertThat(r.body()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aBadTrustPemIsABadRequest() throws Exception {
+        try (ApiServer server = server(1)) {
+            String body = body(PASSWORD).replace("\"client\":\"none\",", "").replace("\"webmailUrl\":\"none\"}",
+                    "\"webmailUrl\":\"none\",\"trust\":\"not a certificate\"}");
+            HttpResponse<String> r = diagnose(server, body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("lab.trust");
         }
     }
 

@@ -151,6 +151,47 @@ class WebPageBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("verdict"), "class", verdict));
     }
 
+    /** Outlook's way in (facts client): the autodiscover attempts as Outlook's steps, in order, each with its outcome. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr"})
+    void outlooksStepsShowInOrderWithTheirOutcome(String language) throws Exception {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue(language);
+        if (language.equals("fr")) {
+            wait.until(ExpectedConditions.textToBe(By.id("analyze"), "Analyser"));
+        }
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
+                Files.readString(Path.of("examples/private-exchange-expired-certificate.yaml")));
+        browser.findElement(By.id("analyze")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#client .client-steps .step")));
+        var words = org.exdiag.TestSupport.expertise().wording(org.exdiag.knowledge.Language.parse(language));
+        List<WebElement> steps = browser.findElements(By.cssSelector("#client .client-steps .step"));
+        assertThat(steps).extracting(e -> e.getAttribute("data-method")).containsExactly("root-domain", "autodiscover-host",
+                "http-redirect", "srv");
+        assertThat(steps).extracting(e -> e.getAttribute("data-ended")).containsExactly("refused", "certificate", "refused",
+                "certificate");
+        assertThat(steps.get(0).getText()).contains(words.value("autodiscover-method", "root-domain"))
+                .contains("https://cabinet-exemple.fr/autodiscover/autodiscover.xml").contains(words.value("autodiscover-ended", "refused"));
+        assertThat(steps.get(3).getText()).contains(words.value("autodiscover-ended", "certificate"))
+                .contains(words.value("tls-status", "expired")).contains("mail.cabinet-exemple.fr").contains("2026-11-01T23:59:59Z");
+        assertThat(browser.findElement(By.id("client")).getText()).contains(words.word("page.clientSteps"))
+                .contains(words.word("page.clientNoResult"));
+        if (language.equals("fr")) {
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertThat(new org.exdiag.knowledge.EnglishLeftovers(org.exdiag.TestSupport.expertise()).in(page)).as(page).isEmpty();
+        }
+        // the step Outlook takes its settings from is marked, and the EWS request follows
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
+                Files.readString(Path.of("examples/outlook-website-answers-autodiscover.yaml")));
+        browser.findElement(By.id("analyze")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#client .step.chosen[data-method='srv']")));
+        assertThat(browser.findElement(By.cssSelector("#client .step.chosen")).getText()).contains(words.word("page.clientResult"));
+        assertThat(browser.findElement(By.cssSelector("#client .client-ews")).getText())
+                .contains("https://ex.mail.ovh.net/EWS/Exchange.asmx").contains(words.value("auth-result", "ok"));
+        save("web-page-client-" + language + ".png");
+    }
+
     @Test
     void choosingAFileWorksToo() throws Exception {
         browser.get("http://127.0.0.1:" + server.port() + "/");
