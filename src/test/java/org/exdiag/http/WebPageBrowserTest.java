@@ -155,15 +155,8 @@ class WebPageBrowserTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr"})
     void outlooksStepsShowInOrderWithTheirOutcome(String language) throws Exception {
-        browser.get("http://127.0.0.1:" + server.port() + "/");
+        analyzeOnThePage("examples/private-exchange-expired-certificate.yaml", "problems", language);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue(language);
-        if (language.equals("fr")) {
-            wait.until(ExpectedConditions.textToBe(By.id("analyze"), "Analyser"));
-        }
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('facts').value = arguments[0];",
-                Files.readString(Path.of("examples/private-exchange-expired-certificate.yaml")));
-        browser.findElement(By.id("analyze")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#client .client-steps .step")));
         var words = org.exdiag.TestSupport.expertise().wording(org.exdiag.knowledge.Language.parse(language));
         List<WebElement> steps = browser.findElements(By.cssSelector("#client .client-steps .step"));
