@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "exdiag-spark sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check many domains from DNS alone on Spark, as `exdiag sweep` does: one JSON record per domain in "
-                + "OUTDIR/part-*.jsonl (input order within each part), and OUTDIR/_SUMMARY.json.",
+                + "OUTDIR/part-*.jsonl (in input order, the parts read in name order), and OUTDIR/_SUMMARY.json.",
                 "Each task sweeps its share of the lines with its own resolver and rate cap: --rate is per task, and the "
                         + "job sends up to the rate times the tasks running at once."})
 public final class SweepJob implements Callable<Integer> {

@@ -158,7 +158,7 @@ class SweepJobTest {
         Path[] in = inputs();
         Path out = tmp.resolve("out");
         List<String> args = args(out, "--partitions", "3", "--setup", "exchange-only", "--lang", "fr");
-        args.addAll(List.of(in[0].toString(), in[1].toString()));
+        args.add(tmp.toString()); // the folder: its files in name order, named as if given one by one
         SweepJob.run(spark, args.toArray(String[]::new));
 
         List<String> expected = new ArrayList<>();
