@@ -154,7 +154,7 @@ public final class AnalyzeJob implements Callable<Integer> {
         }
         long startNanos = System.nanoTime();
         List<WorkUnit> units = new InputListing(conf, new FactsReader().limits().maxDocumentBytes(), splitBytes).list(inputs);
-        units = withLineNumbers(spark, units, conf);
+        units = LineRanges.numbered(spark, units, conf);
         Map<String, String> confEntries = new HashMap<>();
         conf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
 
@@ -174,46 +174,5 @@ public final class AnalyzeJob implements Callable<Integer> {
                 counts.errors, seconds, out);
         err.flush();
         return counts.errors > 0 ? SOME_ERRORS : OK;
-    }
-
-    /**
-     * Counts the lines of every range of a JSON lines file but its last, in parallel, so that each range
-     * knows the number of its first line: documents are named {@code file:LINE} as one reading names them.
-     */
-    private static List<WorkUnit> withLineNumbers(JavaSparkContext spark, List<WorkUnit> units, Configuration conf) {
-        List<Integer> toCount = new ArrayList<>();
-        for (int i = 0; i + 1 < units.size(); i++) {
-            WorkUnit u = units.get(i);
-            WorkUnit after = units.get(i + 1);
-            if (u.kind() == WorkUnit.Kind.LINES && after.kind() == WorkUnit.Kind.LINES && after.path().equals(u.path())
-                    && after.start() == u.end()) {
-                toCount.add(i);
-            }
-        }
-        if (toCount.isEmpty()) {
-            return units;
-        }
-        Map<String, String> confEntries = new HashMap<>();
-        conf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
-        List<WorkUnit> ranges = toCount.stream().map(units::get).toList();
-        List<Long> counts = spark.parallelize(ranges, Math.max(1, Math.min(ranges.size(), spark.defaultParallelism() * 4)))
-                .map(u -> LineRanges.countLines(PartitionAnalysis.configuration(confEntries), u)).collect();
-        Map<Integer, Long> countOf = new HashMap<>();
-        for (int k = 0; k < toCount.size(); k++) {
-            countOf.put(toCount.get(k), counts.get(k));
-        }
-        List<WorkUnit> numbered = new ArrayList<>(units.size());
-        long before = 0;
-        for (int i = 0; i < units.size(); i++) {
-            WorkUnit u = units.get(i);
-            boolean continues = i > 0 && units.get(i - 1).kind() == WorkUnit.Kind.LINES && u.kind() == WorkUnit.Kind.LINES
-                    && units.get(i - 1).path().equals(u.path()) && units.get(i - 1).end() == u.start();
-            if (!continues) {
-                before = 0;
-            }
-            numbered.add(u.kind() == WorkUnit.Kind.LINES ? u.afterLines(before) : u);
-            before += countOf.getOrDefault(i, 0L);
-        }
-        return numbered;
     }
 }

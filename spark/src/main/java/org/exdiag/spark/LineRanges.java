@@ -4,10 +4,15 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Byte ranges of a JSON lines file, read apart. A range owns the lines whose first byte lies in it, as
@@ -52,6 +57,47 @@ final class LineRanges {
             }
         }
         return count;
+    }
+
+    /**
+     * Counts the lines of every range of a JSON lines file but its last, in parallel, so that each range
+     * knows the number of its first line: documents are named {@code file:LINE} as one reading names them.
+     */
+    static List<WorkUnit> numbered(JavaSparkContext spark, List<WorkUnit> units, Configuration conf) {
+        List<Integer> toCount = new ArrayList<>();
+        for (int i = 0; i + 1 < units.size(); i++) {
+            WorkUnit u = units.get(i);
+            WorkUnit after = units.get(i + 1);
+            if (u.kind() == WorkUnit.Kind.LINES && after.kind() == WorkUnit.Kind.LINES && after.path().equals(u.path())
+                    && after.start() == u.end()) {
+                toCount.add(i);
+            }
+        }
+        if (toCount.isEmpty()) {
+            return units;
+        }
+        Map<String, String> confEntries = new HashMap<>();
+        conf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
+        List<WorkUnit> ranges = toCount.stream().map(units::get).toList();
+        List<Long> counts = spark.parallelize(ranges, Math.max(1, Math.min(ranges.size(), spark.defaultParallelism() * 4)))
+                .map(u -> countLines(PartitionAnalysis.configuration(confEntries), u)).collect();
+        Map<Integer, Long> countOf = new HashMap<>();
+        for (int k = 0; k < toCount.size(); k++) {
+            countOf.put(toCount.get(k), counts.get(k));
+        }
+        List<WorkUnit> numbered = new ArrayList<>(units.size());
+        long before = 0;
+        for (int i = 0; i < units.size(); i++) {
+            WorkUnit u = units.get(i);
+            boolean continues = i > 0 && units.get(i - 1).kind() == WorkUnit.Kind.LINES && u.kind() == WorkUnit.Kind.LINES
+                    && units.get(i - 1).path().equals(u.path()) && units.get(i - 1).end() == u.start();
+            if (!continues) {
+                before = 0;
+            }
+            numbered.add(u.kind() == WorkUnit.Kind.LINES ? u.afterLines(before) : u);
+            before += countOf.getOrDefault(i, 0L);
+        }
+        return numbered;
     }
 
     /** The bytes of the lines the range owns, from the first line's first byte to the last line's newline. */

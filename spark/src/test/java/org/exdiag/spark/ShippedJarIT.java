@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.exdiag.cli.Main;
+import org.exdiag.probe.TestDnsServer;
+import org.exdiag.sweep.SweepLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,7 +23,8 @@ import picocli.CommandLine;
 /**
  * The jar that is shipped, run the way a cluster runs it: its own classes on Spark's classpath (through
  * ./exdiag-spark, in another JVM). Each pitfall of the issue is checked on the jar itself: no logback,
- * no second Jackson, SLF4J or Scala, and Drools' antlr-runtime 3 inside.
+ * no second Jackson, SLF4J or Scala, and Drools' antlr-runtime 3 inside; and the sweep job, through the
+ * launcher's {@code sweep}, against the loopback lab DNS server.
  */
 class ShippedJarIT {
     private static final Path JAR = Path.of("target/exdiag-spark.jar");
@@ -39,7 +42,8 @@ class ShippedJarIT {
                 .noneMatch(e -> e.startsWith("com/fasterxml/jackson/databind/") || e.startsWith("com/fasterxml/jackson/core/"))
                 .noneMatch(e -> e.startsWith("org/slf4j/") || e.startsWith("scala/") || e.startsWith("org/apache/spark/"))
                 .noneMatch(e -> e.startsWith("org/apache/hadoop/") || e.startsWith("org/antlr/v4/"))
-                .contains("org/antlr/runtime/Parser.class", "org/exdiag/spark/AnalyzeJob.class", "rules/links.drl");
+                .contains("org/antlr/runtime/Parser.class", "org/exdiag/spark/AnalyzeJob.class", "org/exdiag/spark/SweepJob.class",
+                        "rules/links.drl");
         assertThat(Files.size(JAR)).as("no Spark inside").isLessThan(40L << 20);
     }
 
@@ -69,5 +73,29 @@ class ShippedJarIT {
         cli.execute("analyze", "--format", "jsonl", "--rules", "../rules", "--kb", "../knowledge-base", "../examples");
         assertThat(records).containsExactlyElementsOf(analyzed.toString().lines().sorted().toList());
         assertThat(out.resolve("_SUMMARY.json")).content().startsWith("{\"documents\":" + records.size() + ",\"reports\":" + records.size() + ",\"errors\":0,");
+    }
+
+    @Test
+    void theLauncherRunsTheSweepJobWithSweep() throws Exception {
+        int domains = 200;
+        try (TestDnsServer dns = SweepLab.serve(new TestDnsServer(), domains)) {
+            Path input = SweepLab.input(tmp.resolve("domains.txt"), domains);
+            Path out = tmp.resolve("swept");
+            Process p = new ProcessBuilder("../exdiag-spark", "sweep", "--master", "local[2]", "--dns", dns.address(), "--rate", "20000",
+                    "--timeout", "0.3", "--retries", "1", "--out", out.toString(), input.toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("sweep-log.txt").toFile()).start();
+            assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
+            String log = Files.readString(tmp.resolve("sweep-log.txt"));
+            assertThat(p.exitValue()).as("the lab's silent domains could not be checked: " + log).isEqualTo(1);
+            assertThat(log).contains("exdiag-spark: 200 domains in").contains("4 could not be checked; 0 bad lines").doesNotContain("DEBUG");
+            List<String> records = new ArrayList<>();
+            try (Stream<Path> parts = Files.list(out)) {
+                for (Path part : parts.filter(f -> f.getFileName().toString().matches("part-.*\\.jsonl")).toList()) {
+                    records.addAll(Files.readAllLines(part));
+                }
+            }
+            assertThat(records).hasSize(domains).allMatch(r -> r.startsWith("{\"domain\":\"d"));
+            assertThat(out.resolve("_SUMMARY.json")).content().startsWith("{\"domains\":200,");
+        }
     }
 }

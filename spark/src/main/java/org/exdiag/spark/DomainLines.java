@@ -1,0 +1,73 @@
+package org.exdiag.spark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.apache.hadoop.conf.Configuration;
+import org.exdiag.batch.Document;
+import org.exdiag.batch.JsonLinesReader;
+import org.exdiag.batch.Lookahead;
+import org.exdiag.batch.Nested;
+import org.exdiag.sweep.SweepInput;
+import org.exdiag.sweep.SweepItem;
+import org.exdiag.sweep.SweepLines;
+
+/**
+ * The lines of a task's ranges of domains files, in order, read as {@code exdiag sweep} reads its input
+ * ({@link SweepLines}): one bounded line at a time, blank lines and {@code #} comments skipped, each line
+ * named {@code FILE:LINE} with the file's own line number however the file was cut, a line that is no
+ * domain an item that says why. Not thread-safe: the task's sweep pulls from it on one thread.
+ */
+final class DomainLines extends Nested<SweepItem> {
+    private final Iterator<WorkUnit> units;
+    private final Configuration conf;
+    private final SweepInput input;
+
+    DomainLines(Iterator<WorkUnit> units, Configuration conf, SweepInput input) {
+        this.units = units;
+        this.conf = conf;
+        this.input = input;
+    }
+
+    @Override
+    protected SweepItem nextInput() {
+        if (!units.hasNext()) {
+            return null;
+        }
+        WorkUnit unit = units.next();
+        try {
+            JsonLinesReader lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), SweepLines.MAX_LINE_BYTES,
+                    unit.linesBefore());
+            readFrom(new Items(lines, input), lines);
+            return null;
+        } catch (IOException e) {
+            return new SweepItem(unit.shown() + ":" + (unit.linesBefore() + 1), null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** One range's lines as items, as {@code SweepLines} makes them (without {@code --resume}: an output folder is written whole). */
+    private static final class Items extends Lookahead<SweepItem> {
+        private final JsonLinesReader lines;
+        private final SweepInput input;
+
+        Items(JsonLinesReader lines, SweepInput input) {
+            this.lines = lines;
+            this.input = input;
+        }
+
+        @Override
+        protected SweepItem advance() {
+            while (lines.hasNext()) {
+                Document line = lines.next();
+                if (line.unreadable() != null) {
+                    return new SweepItem(line.source(), null, line.unreadable().getMessage());
+                }
+                String text = new String(line.bytes(), StandardCharsets.UTF_8);
+                if (!SweepInput.isComment(text)) {
+                    return input.read(line.source(), text);
+                }
+            }
+            return null;
+        }
+    }
+}
