@@ -82,7 +82,7 @@ class ShippedJarIT {
             Path input = SweepLab.input(tmp.resolve("domains.txt"), domains);
             Path out = tmp.resolve("swept");
             Process p = new ProcessBuilder("../exdiag-spark", "sweep", "--master", "local[2]", "--dns", dns.address(), "--rate", "20000",
-                    "--timeout", "0.3", "--retries", "1", "--out", out.toString(), input.toString())
+                    "--timeout", "1", "--retries", "2", "--out", out.toString(), input.toString())
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("sweep-log.txt").toFile()).start();
             assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
             String log = Files.readString(tmp.resolve("sweep-log.txt"));
