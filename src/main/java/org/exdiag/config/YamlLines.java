@@ -15,29 +15,41 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Where a value sits in a YAML file that was read: the line of {@code fr.evidence.MX_HOST_NOT_VALID} or
- * {@code patterns[3].category}, so that a problem found after reading still names its line. Built only
- * when there is a problem to report; anything it cannot find is line 0 ("the file").
+ * {@code patterns[3].category}, so that a problem found after reading still names its line. The file is
+ * parsed again for its lines only when a line is asked for, that is when there is a problem to report
+ * (parsing it at every start cost some 25 ms of the rule folder's reading); anything it cannot find is
+ * line 0 ("the file"). Not thread-safe: one reader's.
  */
 public final class YamlLines {
-    private final Node root;
+    private final Path file;
+    private Node root;
+    private boolean composed;
 
-    private YamlLines(Node root) {
-        this.root = root;
+    private YamlLines(Path file) {
+        this.file = file;
     }
 
     public static YamlLines of(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new YamlLines(new Yaml(options).compose(in));
-        } catch (IOException | RuntimeException e) {
-            return new YamlLines(null);
+        return new YamlLines(file);
+    }
+
+    private Node root() {
+        if (!composed) {
+            composed = true;
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(50);
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                root = new Yaml(options).compose(in);
+            } catch (IOException | RuntimeException e) {
+                root = null;
+            }
         }
+        return root;
     }
 
     /** The 1-based line of the value at {@code path} (keys separated by dots, list items as [i]), or of its nearest parent. */
     public int lineOf(String path) {
-        Node node = root;
+        Node node = root();
         int line = 0;
         for (String step : path.replace("[", ".[").split("\\.")) {
             if (step.isEmpty() || node == null) {

@@ -39,7 +39,7 @@ final class LinkTableReader {
         List<Problem> problems = new ArrayList<>();
         List<LinkRow> table = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        YamlLines lines = null;
+        YamlLines lines = YamlLines.of(file);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String wrong = r == null ? "a link needs a name, a cause and an effect"
@@ -50,7 +50,6 @@ final class LinkTableReader {
                     : r.tag() != null && !r.tag().matches(CODE) ? "tag: a message tag (SUBMISSION_REPLY)"
                     : null;
             if (wrong != null) {
-                lines = lines == null ? YamlLines.of(file) : lines;
                 problems.add(new Problem(shown, lines.lineOf("links[" + i + "]"), "links[" + i + "]: " + wrong));
             } else {
                 table.add(new LinkRow(r.name(), r.cause(), r.tag(), r.effect()));

@@ -47,20 +47,16 @@ final class KnowledgeBaseFiles {
     /** The problems found in one file, each placed at the line of the YAML path it names. */
     static final class FileProblems {
         final String name;
-        private final Path file;
         private final List<Problem> problems;
-        private YamlLines lines; // read only when there is something to point at
+        private final YamlLines lines; // the file is parsed for its lines only when there is something to point at
 
         FileProblems(String name, Path file, List<Problem> problems) {
             this.name = name;
-            this.file = file;
+            this.lines = YamlLines.of(file);
             this.problems = problems;
         }
 
         void at(String path, String message) {
-            if (lines == null) {
-                lines = YamlLines.of(file);
-            }
             problems.add(new Problem(name, path == null ? 0 : lines.lineOf(path), message));
         }
 

@@ -50,7 +50,7 @@ public final class ReplyPatternsReader {
         }
         ReplyPatternsFile f = ConfigYaml.read(file, shown, ReplyPatternsFile.class);
         List<Problem> problems = new ArrayList<>();
-        YamlLines lines = null;
+        YamlLines lines = YamlLines.of(file);
         Set<String> categories = f.categories() == null ? Set.of() : Set.copyOf(f.categories().keySet());
         if (categories.isEmpty()) {
             problems.add(new Problem(shown, 0, "categories: declare each category the patterns use, with its meaning"));
@@ -90,7 +90,6 @@ public final class ReplyPatternsReader {
                 }
             }
             if (!wrong.isEmpty()) {
-                lines = lines == null ? YamlLines.of(file) : lines;
                 int line = lines.lineOf(path);
                 wrong.forEach(w -> problems.add(new Problem(shown, line, w)));
             }

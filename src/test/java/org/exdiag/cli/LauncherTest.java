@@ -39,7 +39,8 @@ class LauncherTest {
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/exdiag.jar"), ""); // no src/main beside it: nothing to rebuild
         Path java = Files.createDirectories(dir.resolve("fake-jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        // prints its arguments; writes the archive it is asked to record, as a JVM does at exit
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; case \"$a\" in -XX:ArchiveClassesAtExit=*) : > \"${a#*=}\";; esac; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -117,6 +118,19 @@ class LauncherTest {
                 Files.getLastModifiedTime(dir.resolve("target/exdiag.jar")).toMillis() + 10_000));
         assertThat(jvmArguments("--version")).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")
                 && a.endsWith("target/exdiag-jdk21.jsa"));
+    }
+
+    @Test
+    void afterABuildTheArchiveIsRecordedFromAnAnalysisOfAnExampleWhateverTheFirstCommand() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("examples")).resolve("healthy-hosted.yaml"), "version: 3\n");
+        Files.writeString(dir.resolve("fake-jdk/release"), "JAVA_VERSION=\"17.0.15\"\n");
+        // the first command after the build is --version: the archive still holds what an analysis loads
+        List<String> version = jvmArguments("--version");
+        Path archive = dir.resolve("target/exdiag-jdk17.jsa");
+        assertThat(archive).exists();
+        assertThat(version).as("the command itself maps the archive just recorded")
+                .contains("-XX:SharedArchiveFile=" + archive).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(version.get(version.size() - 1)).isEqualTo("--version");
     }
 
     /** A file of {@code bytes} that takes no room: its size counts, not its blocks. */
