@@ -26,3 +26,26 @@ lines_file() {
   [ -f "$file" ] || python3 docs/bench/generate-facts.py --jsonl "$file" "$1" >&2
   echo "$file"
 }
+
+# Starts SweepLabServer (a JVM of its own) serving N generated domains, their list written to INPUT; sets
+# $lab (its pid) and $port. It serves until fd 3 closes: stop it with stop_sweep_lab.
+start_sweep_lab() {  # N INPUT NAME
+  local fifo="$data/$3.fifo" log="$data/$3.out"
+  rm -f "$fifo"
+  mkfifo "$fifo"
+  java -Xmx3g -cp "$CP" org.exdiag.bench.SweepLabServer "$1" "$2" < "$fifo" > "$log" &
+  lab=$!
+  exec 3>"$fifo"
+  port=
+  for _ in $(seq 1 600); do
+    port=$(sed -n 's/^port=\([0-9]*\).*/\1/p' "$log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "the lab DNS server did not start" >&2; exit 1; }
+}
+
+stop_sweep_lab() {
+  exec 3>&-
+  wait "$lab" || true
+}

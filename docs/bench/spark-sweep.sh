@@ -13,19 +13,7 @@ machine | tee "$out"
 ./exdiag rules check >/dev/null                                           # builds target/exdiag.jar if needed
 ./exdiag-spark sweep --help >/dev/null 2>&1 || true                       # builds spark/ if needed
 input="$data/sweep-$n.txt"
-fifo="$data/spark-sweep-lab.fifo"
-rm -f "$fifo"
-mkfifo "$fifo"
-java -Xmx3g -cp "$CP" org.exdiag.bench.SweepLabServer "$n" "$input" < "$fifo" > "$data/spark-sweep-lab.out" &
-lab=$!
-exec 3>"$fifo" # the server serves until this closes
-port=
-for _ in $(seq 1 600); do
-  port=$(sed -n 's/^port=\([0-9]*\).*/\1/p' "$data/spark-sweep-lab.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "the lab DNS server did not start" >&2; exit 1; }
+start_sweep_lab "$n" "$input" spark-sweep-lab
 echo "$n lab domains on 127.0.0.1:$port; --rate $rate" | tee -a "$out"
 timed() {  # name, command...
   local name=$1; shift
@@ -42,5 +30,4 @@ for master in ${MASTERS:-local[1] local[2]}; do
   records=$(cat "$data"/spark-sweep-out/part-*.jsonl | wc -l)
   [ "$records" -eq "$n" ] || { echo "MISMATCH: $records records for $n domains" | tee -a "$out"; exit 1; }
 done
-exec 3>&-
-wait "$lab" || true
+stop_sweep_lab

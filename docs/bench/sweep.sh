@@ -14,23 +14,10 @@ opts=(${SWEEP_OPTS:-})
 echo "./exdiag sweep INPUT --dns 127.0.0.1:PORT --rate $rate ${opts[*]} --out OUT; N: ${sizes[*]}" | tee -a target/bench/sweep.txt
 for n in "${sizes[@]}"; do
   input="$data/sweep-$n.txt"
-  fifo="$data/sweep-lab.fifo"
-  rm -f "$fifo"
-  mkfifo "$fifo"
-  java -Xmx3g -cp "$CP" org.exdiag.bench.SweepLabServer "$n" "$input" < "$fifo" > "$data/sweep-lab.out" &
-  lab=$!
-  exec 3>"$fifo" # the server serves until this closes
-  port=
-  for _ in $(seq 1 600); do
-    port=$(sed -n 's/^port=\([0-9]*\).*/\1/p' "$data/sweep-lab.out")
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  [ -n "$port" ] || { echo "the lab DNS server did not start" >&2; exit 1; }
+  start_sweep_lab "$n" "$input" sweep-lab
   /usr/bin/time -f "%e %M %U %S" -o "$data/sweep-time.txt" ./exdiag sweep "$input" --dns "127.0.0.1:$port" --rate "$rate" \
     "${opts[@]}" --out "$data/sweep-$n.jsonl" 2> "$data/sweep-$n.err" || true # exit 1: the silent domains could not be checked
-  exec 3>&-
-  wait "$lab" || true
+  stop_sweep_lab
   read -r wall rss user sys < <(tail -1 "$data/sweep-time.txt") # time(1) first says the exit status when not 0
   summary=$(grep 'domains in' "$data/sweep-$n.err" | tail -1)
   lines=$(wc -l < "$data/sweep-$n.jsonl")

@@ -7,15 +7,12 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.exdiag.Expertise;
 import org.exdiag.config.LoadException;
 import org.exdiag.facts.MailSetup;
@@ -28,6 +25,7 @@ import org.exdiag.sweep.SweepInput;
 import org.exdiag.sweep.SweepLines;
 import org.exdiag.sweep.SweepSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,16 +50,8 @@ final class SweepCommand extends ExdiagCommand {
             description = "DNS queries per second at most, for the whole sweep, retries included (default: 200).")
     int rate = SweepSettings.DEFAULT_RATE;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "How long one DNS query waits for its answer before it is asked again (default: 2; decimals allowed).")
-    BigDecimal timeout = BigDecimal.valueOf(SweepSettings.DEFAULT_TIMEOUT.toSeconds());
-
-    @Option(names = "--retries", paramLabel = "N",
-            description = "Times a query that timed out is asked again (default: 2); then the record is \"could not check\", never missing.")
-    int retries = SweepSettings.DEFAULT_ATTEMPTS - 1;
-
-    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Resolver for every lookup (default: the system's).")
-    String dns;
+    @Mixin
+    SweepDnsOptions dns = new SweepDnsOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the records here instead of standard output.")
     Path out;
@@ -70,16 +60,8 @@ final class SweepCommand extends ExdiagCommand {
             description = "Skip the domains OUT already holds and append the others to it (a sweep stopped half-way goes on).")
     Path resume;
 
-    @Option(names = "--offer", paramLabel = "hosted|private", description = "The offer of lines that do not say (default: the rules' default, hosted).")
-    String offer;
-
-    @Option(names = "--setup", paramLabel = "SETUP",
-            description = "The mail setup of lines that do not say: exchange-only, with-provider-pop-imap, with-external-pop-imap "
-                    + "(default: unknown).")
-    String setup;
-
-    @Option(names = "--dkim-selector", paramLabel = "NAME", description = "A DKIM selector to look up for lines that name none, repeatable.")
-    List<String> dkimSelectors = new ArrayList<>();
+    @Mixin
+    SweepLineDefaults lineDefaults = new SweepLineDefaults();
 
     @Option(names = "--lang", paramLabel = "en|fr", defaultValue = "en", description = "Language of the reports (default: ${DEFAULT-VALUE}).")
     String lang;
@@ -129,9 +111,9 @@ final class SweepCommand extends ExdiagCommand {
 
     private SweepSettings settings() {
         try {
-            Endpoint resolver = dns == null ? null : Endpoint.parse(dns, 53);
-            Duration perQuery = Duration.ofNanos(timeout.movePointRight(9).longValue());
-            return new SweepSettings(resolver, concurrency, rate, perQuery, retries + 1);
+            Endpoint resolver = dns.dns() == null ? null : Endpoint.parse(dns.dns(), 53);
+            Duration perQuery = Duration.ofNanos(dns.timeoutNanos());
+            return new SweepSettings(resolver, concurrency, rate, perQuery, dns.attempts());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw usage("bad option: " + e.getMessage());
         }
@@ -139,12 +121,12 @@ final class SweepCommand extends ExdiagCommand {
 
     private SweepInput defaults() {
         try {
-            Offer o = offer == null ? null : SweepInput.offer(offer);
-            MailSetup m = setup == null ? null : SweepInput.setup(setup);
+            Offer o = lineDefaults.offer() == null ? null : SweepInput.offer(lineDefaults.offer());
+            MailSetup m = lineDefaults.setup() == null ? null : SweepInput.setup(lineDefaults.setup());
             if (o == Offer.PRIVATE) {
                 throw usage("--offer private: each line names its own private host (domain,private,,HOST)");
             }
-            return new SweepInput(o, m, dkimSelectors);
+            return new SweepInput(o, m, lineDefaults.dkimSelectors());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -54,6 +54,14 @@ public final class ConfigYaml {
         return read(file, shownName, com.fasterxml.jackson.databind.JsonNode.class);
     }
 
+    /** As {@link #read}, for a file the folder must hold: its absence is the problem "missing". */
+    public static <T> T readRequired(Path file, String shownName, Class<T> type) throws LoadException {
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException(List.of(new Problem(shownName, 0, "missing")));
+        }
+        return read(file, shownName, type);
+    }
+
     public static <T> T read(Path file, String shownName, Class<T> type) throws LoadException {
         byte[] bytes;
         try {

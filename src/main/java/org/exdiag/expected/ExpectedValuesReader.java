@@ -1,7 +1,6 @@
 package org.exdiag.expected;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,10 +46,7 @@ public final class ExpectedValuesReader {
     }
 
     public static ExpectedValues read(Path file, String shown) throws LoadException {
-        if (!Files.isRegularFile(file)) {
-            throw new LoadException(List.of(new Problem(shown, 0, "missing")));
-        }
-        ExpectedValuesFile f = ConfigYaml.read(file, shown, ExpectedValuesFile.class);
+        ExpectedValuesFile f = ConfigYaml.readRequired(file, shown, ExpectedValuesFile.class);
         List<Problem> problems = new ArrayList<>();
         YamlLines lines = YamlLines.of(file);
         if (f.mx() == null || f.mx().isEmpty()) {

@@ -1,6 +1,5 @@
 package org.exdiag.replies;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -45,10 +44,7 @@ public final class ReplyPatternsReader {
     }
 
     public static Read read(Path file, String shown) throws LoadException {
-        if (!Files.isRegularFile(file)) {
-            throw new LoadException(List.of(new Problem(shown, 0, "missing")));
-        }
-        ReplyPatternsFile f = ConfigYaml.read(file, shown, ReplyPatternsFile.class);
+        ReplyPatternsFile f = ConfigYaml.readRequired(file, shown, ReplyPatternsFile.class);
         List<Problem> problems = new ArrayList<>();
         YamlLines lines = YamlLines.of(file);
         Set<String> categories = f.categories() == null ? Set.of() : Set.copyOf(f.categories().keySet());

@@ -25,8 +25,6 @@ import org.exdiag.Expertise;
 import org.exdiag.report.Report;
 import org.exdiag.report.ReportWarning;
 import org.exdiag.report.ReportWriter;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * Runs the scenario files of a folder against a rule set and remembers which rules fired, so that
@@ -101,19 +99,9 @@ public final class ScenarioRunner {
         } catch (JsonProcessingException e) {
             return new ScenarioResult(file, scenario.name(), List.of("facts: " + e.getOriginalMessage()));
         }
-        Set<String> fired = new HashSet<>();
-        Inference inference = expertise.analyzer().analyze(facts, new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-                // a row of links.yaml counts as the rule it replaces
-                for (String id : event.getMatch().getDeclarationIds()) {
-                    if (event.getMatch().getDeclarationValue(id) instanceof org.exdiag.rules.LinkRow row) {
-                        fired.add(row.name());
-                    }
-                }
-            }
-        });
+        FiredRules listener = new FiredRules();
+        Inference inference = expertise.analyzer().analyze(facts, listener);
+        Set<String> fired = listener.names();
         firedRules.addAll(fired);
         Report report = expertise.reportBuilder().build(facts, inference, Language.EN);
         List<String> missing = new ArrayList<>();

@@ -6,23 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.exdiag.Expertise;
 import org.exdiag.TestSupport;
 import org.exdiag.engine.RuleCatalog;
 import org.exdiag.facts.FactsDocument;
 import org.exdiag.knowledge.Language;
+import org.exdiag.scenario.FiredRules;
 import org.exdiag.scenario.ScenarioResult;
 import org.exdiag.scenario.ScenarioRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * exdiag explain on every rule of the bundled set: each fires in some scenario, and --why names it with
@@ -46,19 +43,9 @@ class ExplainTest {
                 if (r.facts() == null) {
                     continue;
                 }
-                Set<String> fired = new HashSet<>();
-                expertise.analyzer().analyze(r.facts(), new DefaultAgendaEventListener() {
-                    @Override
-                    public void afterMatchFired(AfterMatchFiredEvent event) {
-                        fired.add(event.getMatch().getRule().getName());
-                        for (String id : event.getMatch().getDeclarationIds()) {
-                            if (event.getMatch().getDeclarationValue(id) instanceof org.exdiag.rules.LinkRow row) {
-                                fired.add(row.name());
-                            }
-                        }
-                    }
-                });
-                fired.forEach(rule -> FIRING.putIfAbsent(rule, r.facts()));
+                FiredRules fired = new FiredRules();
+                expertise.analyzer().analyze(r.facts(), fired);
+                fired.names().forEach(rule -> FIRING.putIfAbsent(rule, r.facts()));
             }
         }
     }

@@ -7,7 +7,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.exdiag.batch.Document;
 import org.exdiag.batch.JsonLinesReader;
 import org.exdiag.batch.Lookahead;
-import org.exdiag.batch.Nested;
 import org.exdiag.sweep.SweepInput;
 import org.exdiag.sweep.SweepItem;
 import org.exdiag.sweep.SweepLines;
@@ -18,23 +17,16 @@ import org.exdiag.sweep.SweepLines;
  * named {@code FILE:LINE} with the file's own line number however the file was cut, a line that is no
  * domain an item that says why. Not thread-safe: the task's sweep pulls from it on one thread.
  */
-final class DomainLines extends Nested<SweepItem> {
-    private final Iterator<WorkUnit> units;
-    private final Configuration conf;
+final class DomainLines extends WorkUnitItems<SweepItem> {
     private final SweepInput input;
 
     DomainLines(Iterator<WorkUnit> units, Configuration conf, SweepInput input) {
-        this.units = units;
-        this.conf = conf;
+        super(units, conf);
         this.input = input;
     }
 
     @Override
-    protected SweepItem nextInput() {
-        if (!units.hasNext()) {
-            return null;
-        }
-        WorkUnit unit = units.next();
+    protected SweepItem open(WorkUnit unit) {
         try {
             JsonLinesReader lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), SweepLines.MAX_LINE_BYTES,
                     unit.linesBefore());

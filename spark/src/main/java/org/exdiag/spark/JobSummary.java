@@ -2,7 +2,6 @@ package org.exdiag.spark;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.util.AccumulatorV2;
 import org.exdiag.batch.Outcome;
 
 /**
@@ -11,15 +10,16 @@ import org.exdiag.batch.Outcome;
  * (no shuffle), so a stage is never run twice and each successful task counts once; a failed or
  * killed attempt's counts are dropped by Spark.
  */
-final class JobSummary extends AccumulatorV2<Outcome, JobSummary.Counts> {
+final class JobSummary extends TallyAccumulator<Outcome, JobSummary.Counts> {
     /** The counts themselves. */
-    static final class Counts implements java.io.Serializable {
+    static final class Counts implements TallyAccumulator.Tally<Outcome, Counts> {
         long documents;
         long reports;
         long errors;
         final Map<String, Long> rootCauses = new TreeMap<>();
 
-        void add(Outcome o) {
+        @Override
+        public void add(Outcome o) {
             documents++;
             if (o.failed()) {
                 errors++;
@@ -29,11 +29,17 @@ final class JobSummary extends AccumulatorV2<Outcome, JobSummary.Counts> {
             }
         }
 
-        void add(Counts other) {
+        @Override
+        public void add(Counts other) {
             documents += other.documents;
             reports += other.reports;
             errors += other.errors;
             other.rootCauses.forEach((code, n) -> rootCauses.merge(code, n, Long::sum));
+        }
+
+        @Override
+        public boolean isZero() {
+            return documents == 0;
         }
 
         Map<String, Object> asJson() {
@@ -46,37 +52,13 @@ final class JobSummary extends AccumulatorV2<Outcome, JobSummary.Counts> {
         }
     }
 
-    private Counts counts = new Counts();
-
     @Override
-    public boolean isZero() {
-        return counts.documents == 0;
+    protected Counts fresh() {
+        return new Counts();
     }
 
     @Override
-    public AccumulatorV2<Outcome, Counts> copy() {
-        JobSummary copy = new JobSummary();
-        copy.counts.add(counts);
-        return copy;
-    }
-
-    @Override
-    public void reset() {
-        counts = new Counts();
-    }
-
-    @Override
-    public void add(Outcome outcome) {
-        counts.add(outcome);
-    }
-
-    @Override
-    public void merge(AccumulatorV2<Outcome, Counts> other) {
-        counts.add(other.value());
-    }
-
-    @Override
-    public Counts value() {
-        return counts;
+    protected JobSummary empty() {
+        return new JobSummary();
     }
 }

@@ -15,7 +15,6 @@ import org.exdiag.batch.BatchAnalysis;
 import org.exdiag.batch.BatchRecord;
 import org.exdiag.batch.Document;
 import org.exdiag.batch.JsonLinesReader;
-import org.exdiag.batch.Nested;
 import org.exdiag.batch.Outcome;
 import org.exdiag.facts.FactsFormat;
 import org.exdiag.facts.FactsReader;
@@ -72,24 +71,17 @@ final class PartitionAnalysis implements FlatMapFunction<Iterator<WorkUnit>, Tup
     }
 
     /** The documents of a partition's work units, in order, each error a document of its own. */
-    private static final class Documents extends Nested<Document> {
-        private final Iterator<WorkUnit> units;
-        private final Configuration conf;
+    private static final class Documents extends WorkUnitItems<Document> {
         private final int maxBytes;
 
         Documents(Iterator<WorkUnit> units, Configuration conf, int maxBytes) {
-            this.units = units;
-            this.conf = conf;
+            super(units, conf);
             this.maxBytes = maxBytes;
         }
 
-        @Override
-        protected Document nextInput() {
-            return units.hasNext() ? open(units.next()) : null;
-        }
-
         /** The unit's document, or null when it is a range of lines (then read on from its lines). */
-        private Document open(WorkUnit unit) {
+        @Override
+        protected Document open(WorkUnit unit) {
             switch (unit.kind()) {
                 case UNREADABLE:
                     return Document.unreadable(unit.shown(), unit.problem());

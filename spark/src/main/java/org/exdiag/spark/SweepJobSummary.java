@@ -3,7 +3,6 @@ package org.exdiag.spark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.util.AccumulatorV2;
 import org.exdiag.report.Verdict;
 import org.exdiag.sweep.SweepOutcome;
 
@@ -13,9 +12,9 @@ import org.exdiag.sweep.SweepOutcome;
  * causes, and the DNS queries the tasks sent. Updated while the records are written, in the job's one
  * stage, so each successful task counts once (see {@link JobSummary}).
  */
-final class SweepJobSummary extends AccumulatorV2<SweepOutcome, SweepJobSummary.Counts> {
+final class SweepJobSummary extends TallyAccumulator<SweepOutcome, SweepJobSummary.Counts> {
     /** The counts themselves. */
-    static final class Counts implements java.io.Serializable {
+    static final class Counts implements TallyAccumulator.Tally<SweepOutcome, Counts> {
         long domains;
         long healthy;
         long problems;
@@ -27,7 +26,8 @@ final class SweepJobSummary extends AccumulatorV2<SweepOutcome, SweepJobSummary.
         long sharedAnswers;
 
         /** As {@code exdiag sweep} counts: a domain that could not be wholly checked is neither healthy nor with problems. */
-        void add(SweepOutcome o) {
+        @Override
+        public void add(SweepOutcome o) {
             if (o.failed()) {
                 badLines++;
                 return;
@@ -43,7 +43,8 @@ final class SweepJobSummary extends AccumulatorV2<SweepOutcome, SweepJobSummary.
             }
         }
 
-        void add(Counts other) {
+        @Override
+        public void add(Counts other) {
             domains += other.domains;
             healthy += other.healthy;
             problems += other.problems;
@@ -55,7 +56,8 @@ final class SweepJobSummary extends AccumulatorV2<SweepOutcome, SweepJobSummary.
             sharedAnswers += other.sharedAnswers;
         }
 
-        boolean isZero() {
+        @Override
+        public boolean isZero() {
             return domains == 0 && badLines == 0 && queries == 0 && retries == 0 && sharedAnswers == 0;
         }
 
@@ -76,44 +78,20 @@ final class SweepJobSummary extends AccumulatorV2<SweepOutcome, SweepJobSummary.
         }
     }
 
-    private Counts counts = new Counts();
-
     /** A task's DNS figures, once its sweep is done: each task has a resolver of its own. */
     void addDns(long queries, long retries, long sharedAnswers) {
-        counts.queries += queries;
-        counts.retries += retries;
-        counts.sharedAnswers += sharedAnswers;
+        value().queries += queries;
+        value().retries += retries;
+        value().sharedAnswers += sharedAnswers;
     }
 
     @Override
-    public boolean isZero() {
-        return counts.isZero();
+    protected Counts fresh() {
+        return new Counts();
     }
 
     @Override
-    public AccumulatorV2<SweepOutcome, Counts> copy() {
-        SweepJobSummary copy = new SweepJobSummary();
-        copy.counts.add(counts);
-        return copy;
-    }
-
-    @Override
-    public void reset() {
-        counts = new Counts();
-    }
-
-    @Override
-    public void add(SweepOutcome outcome) {
-        counts.add(outcome);
-    }
-
-    @Override
-    public void merge(AccumulatorV2<SweepOutcome, Counts> other) {
-        counts.add(other.value());
-    }
-
-    @Override
-    public Counts value() {
-        return counts;
+    protected SweepJobSummary empty() {
+        return new SweepJobSummary();
     }
 }
