@@ -19,7 +19,7 @@ final class JobSummary extends TallyAccumulator<Outcome, JobSummary.Counts> {
         final Map<String, Long> rootCauses = new TreeMap<>();
 
         @Override
-        public void add(Outcome o) {
+        public void count(Outcome o) {
             documents++;
             if (o.failed()) {
                 errors++;
@@ -30,7 +30,7 @@ final class JobSummary extends TallyAccumulator<Outcome, JobSummary.Counts> {
         }
 
         @Override
-        public void add(Counts other) {
+        public void addAll(Counts other) {
             documents += other.documents;
             reports += other.reports;
             errors += other.errors;

@@ -27,7 +27,7 @@ final class SweepJobSummary extends TallyAccumulator<SweepOutcome, SweepJobSumma
 
         /** As {@code exdiag sweep} counts: a domain that could not be wholly checked is neither healthy nor with problems. */
         @Override
-        public void add(SweepOutcome o) {
+        public void count(SweepOutcome o) {
             if (o.failed()) {
                 badLines++;
                 return;
@@ -44,7 +44,7 @@ final class SweepJobSummary extends TallyAccumulator<SweepOutcome, SweepJobSumma
         }
 
         @Override
-        public void add(Counts other) {
+        public void addAll(Counts other) {
             domains += other.domains;
             healthy += other.healthy;
             problems += other.problems;

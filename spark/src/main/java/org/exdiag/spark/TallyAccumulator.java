@@ -14,9 +14,11 @@ import org.apache.spark.util.AccumulatorV2;
 abstract class TallyAccumulator<T, C extends TallyAccumulator.Tally<T, C>> extends AccumulatorV2<T, C> {
     /** Counts that can count one item, add other counts, and say whether they are still empty. */
     interface Tally<T, C> extends Serializable {
-        void add(T item);
+        /** One more item. */
+        void count(T item);
 
-        void add(C other);
+        /** Another task's counts. */
+        void addAll(C other);
 
         boolean isZero();
     }
@@ -37,7 +39,7 @@ abstract class TallyAccumulator<T, C extends TallyAccumulator.Tally<T, C>> exten
     @Override
     public AccumulatorV2<T, C> copy() {
         TallyAccumulator<T, C> copy = empty();
-        copy.counts.add(counts);
+        copy.counts.addAll(counts);
         return copy;
     }
 
@@ -48,12 +50,12 @@ abstract class TallyAccumulator<T, C extends TallyAccumulator.Tally<T, C>> exten
 
     @Override
     public void add(T item) {
-        counts.add(item);
+        counts.count(item);
     }
 
     @Override
     public void merge(AccumulatorV2<T, C> other) {
-        counts.add(other.value());
+        counts.addAll(other.value());
     }
 
     @Override
