@@ -38,10 +38,9 @@ class ClientDiagnoseTest {
     private final AutodiscoverLab lab = new AutodiscoverLab();
 
     private Cli diagnose(String password, String... extra) {
-        List<String> args = new ArrayList<>(List.of("diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",
-                "--dns", mail.dns.address(), "--smtp", "127.0.0.1:" + mail.smtpPort(), "--smtp-tls", "none",
-                "--imap", "127.0.0.1:" + mail.imapPort(), "--imap-tls", "none", "--mx-port", Integer.toString(mail.smtpPort()),
-                "--webmail-url", "none", "--receive-timeout", "5", "--timeout", "40", "--dnsbl", "none",
+        List<String> args = new ArrayList<>(List.of("diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only"));
+        args.addAll(mail.commandLine());
+        args.addAll(List.of("--receive-timeout", "5", "--timeout", "40", "--dnsbl", "none",
                 "--autodiscover-port", Integer.toString(lab.httpsPort), "--autodiscover-http-port", Integer.toString(lab.httpPort),
                 "--trust", lab.certs.writeRootPem(tmp).toString(), "--format", "json", "--save-facts", tmp.resolve("facts.json").toString()));
         args.addAll(List.of(extra));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.exdiag.probe.MailLab;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -23,15 +25,11 @@ class DiagnoseCommandTest {
     private final MailLab lab = new MailLab(PASSWORD);
 
     private Cli diagnose(String password, String... extra) {
-        String[] base = {"diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only",
-                "--dns", lab.dns.address(), "--smtp", "127.0.0.1:" + lab.smtpPort(), "--smtp-tls", "none",
-                "--imap", "127.0.0.1:" + lab.imapPort(), "--imap-tls", "none",
-                "--mx-port", Integer.toString(lab.smtpPort()), "--webmail-url", "none",
-                "--receive-timeout", "10", "--timeout", "30", "--client", "none"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return Cli.runWithInput(password + "\n", args);
+        List<String> args = new ArrayList<>(List.of("diagnose", MAILBOX, "--password-stdin", "--setup", "exchange-only"));
+        args.addAll(lab.commandLine());
+        args.addAll(List.of("--receive-timeout", "10", "--timeout", "30", "--client", "none"));
+        args.addAll(List.of(extra));
+        return Cli.runWithInput(password + "\n", args.toArray(String[]::new));
     }
 
     @Test

@@ -45,9 +45,10 @@ class SecretsLeakTest {
         MailLab servers = new MailLab(PASSWORD);
         GreenMail mail = servers.mail;
         try (TestDnsServer dns = servers.dns) {
-            String[] lab = {"--dns", dns.address(), "--smtp", "127.0.0.1:" + mail.getSmtp().getPort(), "--smtp-tls", "none",
-                    "--imap", "127.0.0.1:" + mail.getImap().getPort(), "--imap-tls", "none",
-                    "--mx-port", Integer.toString(mail.getSmtp().getPort()), "--webmail-url", "none", "--receive-timeout", "5"};
+            List<String> labOptions = new ArrayList<>(servers.commandLine());
+            labOptions.add("--receive-timeout");
+            labOptions.add("5");
+            String[] lab = labOptions.toArray(String[]::new);
             for (String password : List.of(PASSWORD, WRONG)) {
                 for (String format : List.of("text", "json", "markdown", "yaml")) {
                     Path facts = tmp.resolve("facts-" + format + "-" + outputs.size() + ".yaml");

@@ -85,6 +85,16 @@ public final class MailLab implements AutoCloseable {
         });
     }
 
+    /**
+     * The same aim on the command line: {@code --dns}, {@code --smtp}, {@code --imap} and {@code --mx-port}
+     * at the lab in plain text, no webmail; what {@code exdiag diagnose} tests give before their own options.
+     */
+    public java.util.List<String> commandLine() {
+        return java.util.List.of("--dns", dns.address(), "--smtp", "127.0.0.1:" + smtpPort(), "--smtp-tls", "none",
+                "--imap", "127.0.0.1:" + imapPort(), "--imap-tls", "none", "--mx-port", Integer.toString(smtpPort()),
+                "--webmail-url", "none");
+    }
+
     public int smtpPort() {
         return mail.getSmtp().getPort();
     }
