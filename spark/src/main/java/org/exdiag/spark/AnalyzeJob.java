@@ -33,10 +33,6 @@ import picocli.CommandLine.Parameters;
         description = "Reports from captured facts files, JSON lines files and folders, on Spark: one JSON record per document "
                 + "in OUTDIR/part-*.jsonl, as `exdiag analyze --format jsonl` writes them, and OUTDIR/_SUMMARY.json.")
 public final class AnalyzeJob extends SparkJob {
-    static final int OK = JobOptions.OK;
-    static final int SOME_ERRORS = JobOptions.SOME_ERRORS;
-    static final int USAGE = JobOptions.USAGE;
-
     @Mixin
     JobOptions job = new JobOptions();
 
@@ -63,13 +59,13 @@ public final class AnalyzeJob extends SparkJob {
             language = Language.parse(job.lang);
         } catch (IllegalArgumentException e) {
             err.println("error: --lang: " + e.getMessage());
-            return USAGE;
+            return JobOptions.USAGE;
         }
         if (splitBytes < 1) {
             err.println("error: --split-bytes must be positive");
-            return USAGE;
+            return JobOptions.USAGE;
         }
-        JavaSparkContext spark = JobOptions.context(given, "exdiag analyze");
+        JavaSparkContext spark = context("exdiag analyze");
         try {
             return analyze(spark, language);
         } finally {
@@ -83,11 +79,11 @@ public final class AnalyzeJob extends SparkJob {
         Configuration conf = spark.hadoopConfiguration();
         ShippedExpertise expertise = job.expertise(conf, err);
         if (expertise == null) {
-            return USAGE;
+            return JobOptions.USAGE;
         }
         err.println("exdiag-spark: rules " + expertise.rulesShown() + ", knowledge base " + expertise.kbShown());
         if (!job.outputReady(conf, err)) {
-            return USAGE;
+            return JobOptions.USAGE;
         }
         long startNanos = System.nanoTime();
         List<WorkUnit> units = new InputListing(conf, new FactsReader().limits().maxDocumentBytes(), splitBytes).list(inputs);
@@ -108,6 +104,6 @@ public final class AnalyzeJob extends SparkJob {
         err.printf("exdiag-spark: %,d documents, %,d reports, %,d errors; %.1f s; %s%n", counts.documents, counts.reports,
                 counts.errors, seconds, job.out);
         err.flush();
-        return counts.errors > 0 ? SOME_ERRORS : OK;
+        return counts.errors > 0 ? JobOptions.SOME_ERRORS : JobOptions.OK;
     }
 }

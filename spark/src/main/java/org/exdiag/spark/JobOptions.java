@@ -8,18 +8,15 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
 import org.exdiag.report.ReportWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * What both jobs (analyze, sweep) take and do alike: the rules, knowledge base and language, the output
- * folder, the command line's handlers and exit codes, the rules compiled on the driver, an existing
- * OUTDIR refused, and {@code _SUMMARY.json} written. A picocli mixin: the options show in each job's help.
+ * folder, the exit codes, the rules compiled on the driver, an existing OUTDIR refused, and
+ * {@code _SUMMARY.json} written. A picocli mixin: the options show in each job's help.
  */
 final class JobOptions {
     static final int OK = 0;
@@ -42,33 +39,6 @@ final class JobOptions {
 
     @Option(names = "--overwrite", description = "Replace OUTDIR if it exists (otherwise an existing OUTDIR is refused).")
     boolean overwrite;
-
-    /**
-     * The job's command line: a job that throws exits {@link #JOB_FAILED} with its causes printed, a usage
-     * error exits {@link #USAGE} with the usage.
-     */
-    static CommandLine commandLine(Object job) {
-        CommandLine cl = new CommandLine(job);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: the job failed: " + ex);
-            for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-                cmd.getErr().println("  caused by: " + cause);
-            }
-            cmd.getErr().flush();
-            return JOB_FAILED;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return USAGE;
-        });
-        return cl;
-    }
-
-    /** The Spark context given (tests), or one of its own from spark-submit's or the system's settings. */
-    static JavaSparkContext context(JavaSparkContext given, String appName) {
-        return given != null ? given : new JavaSparkContext(new SparkConf().setAppName(appName).setIfMissing("spark.master", "local[*]"));
-    }
 
     /** The rules and knowledge base, compiled here on the driver; null (problems printed) when they do not load. */
     ShippedExpertise expertise(Configuration conf, PrintWriter err) {

@@ -87,7 +87,7 @@ public final class SweepJob extends SparkJob {
             err.println("error: --partitions must be at least 1");
             return JobOptions.USAGE;
         }
-        JavaSparkContext spark = JobOptions.context(given, "exdiag sweep");
+        JavaSparkContext spark = context("exdiag sweep");
         try {
             return sweep(spark, language, options);
         } finally {

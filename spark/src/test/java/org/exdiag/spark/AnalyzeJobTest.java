@@ -123,7 +123,7 @@ class AnalyzeJobTest {
         List<String> actual = records(out);
         assertThat(actual).hasSize(expected.size());
         assertThat(actual).containsExactlyElementsOf(expected);
-        assertThat(code).as("some documents are errors").isEqualTo(AnalyzeJob.SOME_ERRORS);
+        assertThat(code).as("some documents are errors").isEqualTo(JobOptions.SOME_ERRORS);
         assertThat(actual).anyMatch(r -> r.contains("day.jsonl:") && r.contains("document too large"))
                 .anyMatch(r -> r.contains("\"source\":\"" + in + "/notes.txt\"") && r.contains("unsupported file type"))
                 .anyMatch(r -> r.contains("missing.yaml") && r.contains("no such file or folder"))
@@ -157,7 +157,7 @@ class AnalyzeJobTest {
     void frenchReportsAsAnalyzeWritesThem() throws Exception {
         Path out = tmp.resolve("fr");
         int code = AnalyzeJob.run(spark, "--lang", "fr", "--out", out.toString(), EXAMPLES.toString());
-        assertThat(code).isEqualTo(AnalyzeJob.OK);
+        assertThat(code).isEqualTo(JobOptions.OK);
         assertThat(records(out)).containsExactlyElementsOf(analyze("--lang", "fr", EXAMPLES.toString()))
                 .anyMatch(r -> r.contains("\"language\":\"fr\""));
     }
@@ -166,9 +166,9 @@ class AnalyzeJobTest {
     void anExistingOutputFolderIsRefusedUnlessOverwritten() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(out.resolve("keep.txt"), "precious");
-        assertThat(AnalyzeJob.run(spark, "--out", out.toString(), EXAMPLES.toString())).isEqualTo(AnalyzeJob.USAGE);
+        assertThat(AnalyzeJob.run(spark, "--out", out.toString(), EXAMPLES.toString())).isEqualTo(JobOptions.USAGE);
         assertThat(out.resolve("keep.txt")).hasContent("precious");
-        assertThat(AnalyzeJob.run(spark, "--overwrite", "--out", out.toString(), EXAMPLES.toString())).isEqualTo(AnalyzeJob.OK);
+        assertThat(AnalyzeJob.run(spark, "--overwrite", "--out", out.toString(), EXAMPLES.toString())).isEqualTo(JobOptions.OK);
         assertThat(out.resolve("keep.txt")).doesNotExist();
     }
 
@@ -188,7 +188,7 @@ class AnalyzeJobTest {
         Files.writeString(rules.resolve("broken.drl"), "package exdiag;\nrule \"half\"\nwhen\n    Mailbox( \nthen\nend\n");
         Path out = tmp.resolve("never");
         assertThat(AnalyzeJob.run(spark, "--rules", rules.toString(), "--out", out.toString(), EXAMPLES.toString()))
-                .isEqualTo(AnalyzeJob.USAGE);
+                .isEqualTo(JobOptions.USAGE);
         assertThat(out).doesNotExist();
     }
 }

@@ -103,7 +103,7 @@ class SweepJobTest {
         List<String> args = args(out, "--partitions", "4");
         args.addAll(List.of(in[0].toString(), in[1].toString()));
         int code = SweepJob.run(spark, args.toArray(String[]::new));
-        assertThat(code).as("the silent domains could not be checked, and a line is bad").isEqualTo(AnalyzeJob.SOME_ERRORS);
+        assertThat(code).as("the silent domains could not be checked, and a line is bad").isEqualTo(JobOptions.SOME_ERRORS);
 
         List<List<String>> parts = parts(out);
         assertThat(parts.stream().filter(p -> !p.isEmpty()).count()).as("the lines were shared between tasks").isGreaterThan(2);
@@ -180,9 +180,9 @@ class SweepJobTest {
         Files.writeString(out.resolve("keep.txt"), "precious");
         Path few = tmp.resolve("few.txt");
         Files.writeString(few, "d0.sweep.test\nd1.sweep.test\n");
-        assertThat(SweepJob.run(spark, args(out, few.toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
+        assertThat(SweepJob.run(spark, args(out, few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(out.resolve("keep.txt")).hasContent("precious");
-        assertThat(SweepJob.run(spark, args(out, "--overwrite", few.toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.OK);
+        assertThat(SweepJob.run(spark, args(out, "--overwrite", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.OK);
         assertThat(out.resolve("keep.txt")).doesNotExist();
         assertThat(parts(out).stream().flatMap(List::stream)).hasSize(2);
     }
@@ -191,11 +191,11 @@ class SweepJobTest {
     void usageErrorsStopTheJobBeforeAnyOutput() throws Exception {
         Path out = tmp.resolve("never");
         Path few = Files.writeString(tmp.resolve("few.txt"), "d0.sweep.test\n");
-        assertThat(SweepJob.run(spark, args(out, tmp.resolve("missing.txt").toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
-        assertThat(SweepJob.run(spark, args(out, "--concurrency", "0", few.toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
-        assertThat(SweepJob.run(spark, args(out, "--offer", "private", few.toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
-        assertThat(SweepJob.run(spark, args(out, "--partitions", "0", few.toString()).toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
-        assertThat(SweepJob.run(spark, args(out, "-").toArray(String[]::new))).isEqualTo(AnalyzeJob.USAGE);
+        assertThat(SweepJob.run(spark, args(out, tmp.resolve("missing.txt").toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
+        assertThat(SweepJob.run(spark, args(out, "--concurrency", "0", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
+        assertThat(SweepJob.run(spark, args(out, "--offer", "private", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
+        assertThat(SweepJob.run(spark, args(out, "--partitions", "0", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
+        assertThat(SweepJob.run(spark, args(out, "-").toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(out).doesNotExist();
     }
 
