@@ -43,6 +43,16 @@ public record ExpectedValues(Map<String, List<String>> mxHosts, int srvPriority,
         return srvTargets.getOrDefault(offer, List.of());
     }
 
+    /**
+     * The provider's own hosts: its servers and the hosted offer's SRV targets. Where a live diagnostic
+     * may connect, and where a password may go, without the user naming more.
+     */
+    public List<String> providerHosts() {
+        List<String> hosts = new java.util.ArrayList<>(servers.values());
+        hosts.addAll(srvTargets("hosted"));
+        return hosts;
+    }
+
     /** An SRV record's fields, as a rule fact or a probe holds them. */
     public interface SrvFields {
         int priority();

@@ -25,8 +25,7 @@ final class HostPolicy {
 
     /** The hosts allowed with the rules serving now. */
     List<String> allowed(ExpectedValues expected) {
-        List<String> hosts = new ArrayList<>(expected.servers().values());
-        hosts.addAll(expected.srvTargets("hosted"));
+        List<String> hosts = new ArrayList<>(expected.providerHosts());
         hosts.addAll(extra);
         return hosts;
     }

@@ -38,8 +38,7 @@ public record ClientOptions(String client, Integer autodiscoverPort, Integer aut
         }
         port("autodiscover-port", autodiscoverPort);
         port("autodiscover-http-port", autodiscoverHttpPort);
-        Set<String> hosts = new LinkedHashSet<>(expected.servers().values());
-        hosts.addAll(expected.srvTargets("hosted"));
+        Set<String> hosts = new LinkedHashSet<>(expected.providerHosts());
         if (diagnostic.expect().privateHost() != null) {
             hosts.add(diagnostic.expect().privateHost());
         }
