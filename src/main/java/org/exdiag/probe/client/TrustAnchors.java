@@ -57,7 +57,7 @@ public final class TrustAnchors {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int i = 0;
-            for (X509Certificate c : systemAnchors()) {
+            for (X509Certificate c : SystemAnchors.CERTIFICATES) {
                 store.setCertificateEntry("system-" + i++, c);
             }
             for (X509Certificate c : extra) {
@@ -69,8 +69,20 @@ public final class TrustAnchors {
         }
     }
 
-    private static List<X509Certificate> systemAnchors() throws GeneralSecurityException {
-        return List.of(((X509TrustManager) pkix(null)).getAcceptedIssuers());
+    /**
+     * The JDK's trust store, read once for the process: every diagnostic (each /diagnose request of the
+     * server) built a PKIX factory just to list them again.
+     */
+    private static final class SystemAnchors {
+        static final List<X509Certificate> CERTIFICATES = read();
+
+        private static List<X509Certificate> read() {
+            try {
+                return List.of(((X509TrustManager) pkix(null)).getAcceptedIssuers());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the system's trust store cannot be read", e);
+            }
+        }
     }
 
     private static TrustManager pkix(KeyStore store) throws GeneralSecurityException {
