@@ -40,10 +40,15 @@ final class Checks {
         if (value == null) {
             return null;
         }
-        if (value.isEmpty() || value.length() > MAX_HOST_LENGTH || !Hosts.isValid(value)) {
+        if (!isHostName(value)) {
             throw new InvalidFactException(field, "is not a valid host name: " + Hosts.quoteForError(value));
         }
         return value;
+    }
+
+    /** Whether {@code value} (not null) is a host name facts can hold. */
+    static boolean isHostName(String value) {
+        return !value.isEmpty() && value.length() <= MAX_HOST_LENGTH && Hosts.isValid(value);
     }
 
     /** An IPv4 or IPv6 address literal; never looked up in DNS. */

@@ -115,14 +115,24 @@ public record ClientFacts(Boolean wildcard, Autodiscover autodiscover, Ews ews) 
             }
             return;
         }
-        try {
-            URI uri = new URI(value);
-            if (value.length() > 2048 || uri.getHost() == null
-                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new InvalidFactException(field, "is not an http or https URL: " + Hosts.quoteForError(value));
-            }
-        } catch (URISyntaxException e) {
+        if (!isHttpUrl(value)) {
             throw new InvalidFactException(field, "is not an http or https URL: " + Hosts.quoteForError(value));
         }
+    }
+
+    /** Whether {@code value} (not null) is a URL the client facts can hold: http or https, with a host, 2,048 characters at most. */
+    public static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return value.length() <= 2048 && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code value} (not null) is a server name the client facts can hold. */
+    public static boolean isServerName(String value) {
+        return Checks.isHostName(value);
     }
 }

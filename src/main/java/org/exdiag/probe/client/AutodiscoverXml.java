@@ -10,9 +10,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.exdiag.facts.ClientFacts;
 import org.exdiag.facts.ClientFacts.Protocol;
 import org.exdiag.facts.ClientFacts.Response;
-import org.exdiag.facts.InvalidFactException;
 
 /**
  * The Autodiscover "plain old XML" exchange of Outlook (MS-OXDSCLI): the request for a mailbox, and what
@@ -160,25 +160,12 @@ public final class AutodiscoverXml {
 
     /** A protocol entry, its server and EWS URL dropped when they are not a host name and an http(s) URL. */
     private static Protocol protocol(String[] p) {
-        String server = p[1];
-        try {
-            new Protocol(p[0], server, null);
-        } catch (InvalidFactException e) {
-            server = null;
-        }
+        String server = p[1] == null || ClientFacts.isServerName(p[1]) ? p[1] : null;
         return new Protocol(p[0], server, checkedUrl(p[2]));
     }
 
     private static String checkedUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            new Protocol("check", null, url);
-            return url;
-        } catch (InvalidFactException e) {
-            return null;
-        }
+        return url == null || ClientFacts.isHttpUrl(url) ? url : null;
     }
 
     private static Integer number(String value) {

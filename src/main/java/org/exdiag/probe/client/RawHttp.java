@@ -25,6 +25,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.exdiag.facts.ClientFacts;
 import org.exdiag.facts.ClientFacts.Http;
 import org.exdiag.facts.ClientFacts.Tls;
 import org.exdiag.facts.ConnectResult;
@@ -198,15 +199,7 @@ public final class RawHttp {
 
     /** The redirect target when it is an absolute http(s) URL facts can hold; else none. */
     private static String usableLocation(String location) {
-        if (location == null) {
-            return null;
-        }
-        try {
-            new Http(302, location, List.of());
-            return location;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return location == null || ClientFacts.isHttpUrl(location) ? location : null;
     }
 
     private static long parseLength(String value) {
