@@ -1,6 +1,7 @@
 package org.exdiag.cli;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.exdiag.sweep.SweepSettings;
 import picocli.CommandLine.Option;
 
@@ -22,14 +23,12 @@ public final class SweepDnsOptions {
             description = "Times a query that timed out is asked again (default: 2); then the record is \"could not check\", never missing.")
     int retries = SweepSettings.DEFAULT_ATTEMPTS - 1;
 
-    /** {@code --timeout} as given, in seconds. */
-    public BigDecimal timeout() {
-        return timeout;
-    }
-
-    /** {@code --timeout} in nanoseconds (its range is checked where the settings are built). */
+    /**
+     * {@code --timeout} in nanoseconds (its range is checked where the settings are built); a value too
+     * large for a long is an ArithmeticException, never wrapped round into the range.
+     */
     public long timeoutNanos() {
-        return timeout.movePointRight(9).longValue();
+        return timeout.movePointRight(9).setScale(0, RoundingMode.DOWN).longValueExact();
     }
 
     /** Attempts a query gets: the first and the retries. */
@@ -40,9 +39,5 @@ public final class SweepDnsOptions {
     /** {@code --dns} as given (HOST[:PORT]), or null: the system's resolver. */
     public String dns() {
         return dns;
-    }
-
-    public int retries() {
-        return retries;
     }
 }

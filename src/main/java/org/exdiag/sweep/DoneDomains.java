@@ -68,14 +68,6 @@ public final class DoneDomains {
         return new DoneDomains(sorted, lineEnd);
     }
 
-    /**
-     * Where the complete lines end: a run stopped in the middle of writing a line leaves part of it,
-     * which the resumed run cuts off before appending (its domain is checked again).
-     */
-    public long completeBytes() {
-        return completeBytes;
-    }
-
     /** Cuts {@code out} after its last complete line. */
     public void trimPartialLine(Path out) throws IOException {
         if (!Files.exists(out) || Files.size(out) == completeBytes) {
@@ -91,8 +83,11 @@ public final class DoneDomains {
     }
 
     public boolean contains(String domain) {
+        if (hashes.length == 0) {
+            return false;
+        }
         byte[] bytes = domain.getBytes(StandardCharsets.UTF_8);
-        return hashes.length > 0 && Arrays.binarySearch(hashes, hash(bytes, 0, bytes.length)) >= 0;
+        return Arrays.binarySearch(hashes, hash(bytes, 0, bytes.length)) >= 0;
     }
 
     /** The hash of the domain a line starts with, or 0 when it starts otherwise. */
