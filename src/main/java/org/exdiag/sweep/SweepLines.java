@@ -22,7 +22,12 @@ public final class SweepLines extends Lookahead<SweepItem> implements AutoClosea
 
     /** @param done domains not to check again ({@link DoneDomains#NONE}: check all) */
     public SweepLines(String name, InputStream in, SweepInput input, DoneDomains done) {
-        this.lines = new JsonLinesReader(name, in, MAX_LINE_BYTES);
+        this(new JsonLinesReader(name, in, MAX_LINE_BYTES), input, done);
+    }
+
+    /** Over lines already being read (a Spark task's range of a file, numbered as the file is). */
+    public SweepLines(JsonLinesReader lines, SweepInput input, DoneDomains done) {
+        this.lines = lines;
         this.input = input;
         this.done = done;
     }

@@ -1,12 +1,10 @@
 package org.exdiag.spark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
-import org.exdiag.batch.Document;
 import org.exdiag.batch.JsonLinesReader;
-import org.exdiag.batch.Lookahead;
+import org.exdiag.sweep.DoneDomains;
 import org.exdiag.sweep.SweepInput;
 import org.exdiag.sweep.SweepItem;
 import org.exdiag.sweep.SweepLines;
@@ -30,36 +28,12 @@ final class DomainLines extends WorkUnitItems<SweepItem> {
         try {
             JsonLinesReader lines = new JsonLinesReader(unit.shown(), LineRanges.open(conf, unit), SweepLines.MAX_LINE_BYTES,
                     unit.linesBefore());
-            readFrom(new Items(lines, input), lines);
+            // without --resume: an output folder is written whole
+            SweepLines items = new SweepLines(lines, input, DoneDomains.NONE);
+            readFrom(items, items);
             return null;
         } catch (IOException e) {
             return new SweepItem(unit.shown() + ":" + (unit.linesBefore() + 1), null, "cannot read: " + e.getMessage());
-        }
-    }
-
-    /** One range's lines as items, as {@code SweepLines} makes them (without {@code --resume}: an output folder is written whole). */
-    private static final class Items extends Lookahead<SweepItem> {
-        private final JsonLinesReader lines;
-        private final SweepInput input;
-
-        Items(JsonLinesReader lines, SweepInput input) {
-            this.lines = lines;
-            this.input = input;
-        }
-
-        @Override
-        protected SweepItem advance() {
-            while (lines.hasNext()) {
-                Document line = lines.next();
-                if (line.unreadable() != null) {
-                    return new SweepItem(line.source(), null, line.unreadable().getMessage());
-                }
-                String text = new String(line.bytes(), StandardCharsets.UTF_8);
-                if (!SweepInput.isComment(text)) {
-                    return input.read(line.source(), text);
-                }
-            }
-            return null;
         }
     }
 }
