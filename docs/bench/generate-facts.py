@@ -24,6 +24,14 @@ def load_examples(root):
                 d[k] = v.isoformat().replace("+00:00", "Z")
     return docs
 
+def document(examples, i):
+    """Example i modulo their number, with a mailbox of its own at the example's domain (v3 documents name
+    the domain apart, and a mailbox elsewhere is refused)."""
+    d = dict(examples[i % len(examples)])
+    domain = d.get("domain") or d["mailbox"].split("@", 1)[1]
+    d["mailbox"] = f"user{i}@{domain}"
+    return d
+
 def main():
     args = sys.argv[1:]
     jsonl = args and args[0] == "--jsonl"
@@ -34,13 +42,10 @@ def main():
     if jsonl:
         with open(out, "w") as f:
             for i in range(n):
-                d = dict(examples[i % len(examples)])
-                d["mailbox"] = f"user{i}@domain{i % 997}.example"
-                f.write(json.dumps(d, separators=(",", ":")) + "\n")
+                f.write(json.dumps(document(examples, i), separators=(",", ":")) + "\n")
         return
     for i in range(n):
-        d = dict(examples[i % len(examples)])
-        d["mailbox"] = f"user{i}@domain{i % 997}.example"
+        d = document(examples, i)
         sub = pathlib.Path(out, f"{i // 1000:04d}")
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"facts-{i:07d}.json").write_text(json.dumps(d, indent=1))

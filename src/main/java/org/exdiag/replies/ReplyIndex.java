@@ -25,7 +25,9 @@ import org.exdiag.rules.Reply;
  *     that some alternative of some pattern requires ({@link ReplyPattern#literalsOf}); a pattern none
  *     of whose literals is there cannot match, and its regular expression is never run; of a pattern
  *     whose literals are there, only the alternatives holding them are run (a text pattern of thirty
- *     alternatives, tried at every position of a long bounce, was a third of an analysis).</li>
+ *     alternatives, tried at every position of a long bounce, was a third of an analysis);</li>
+ * <li>for an ASCII reply, expressions fold case as ASCII, not Unicode, where the two cannot differ
+ *     ({@link ReplyPattern#forAsciiText}).</li>
  * </ul>
  * The candidates left are tried in the file's order, so the first match is the same as a linear scan's
  * ({@code ReplyIndexTest} checks both on every pattern and reply it has).
@@ -40,9 +42,14 @@ final class ReplyIndex {
     /** Patterns whose text needs no literal check: no text, no literals, or always tried. */
     private final BitSet withoutLiterals = new BitSet();
     private final BitSet withLiterals = new BitSet();
-    /** Every alternative of every pattern with literals, numbered in order: its pattern and its expression. */
+    /**
+     * Every alternative of every pattern with literals, numbered in order: its pattern and its expression
+     * (folding case as ASCII where that cannot differ: only ASCII replies get this far).
+     */
     private final int[] patternOfAlternative;
     private final Pattern[] alternativeExpression;
+    /** Texts of the patterns without literals, for ASCII replies ({@link ReplyPattern#forAsciiText}); null: no text. */
+    private final Pattern[] asciiText;
     private final int[] firstAlternative;
     private final LiteralAutomaton literals;
     private final Map<Key, BitSet> byKey = new ConcurrentHashMap<>();
@@ -57,6 +64,7 @@ final class ReplyIndex {
         List<Integer> owners = new ArrayList<>();
         List<Pattern> expressions = new ArrayList<>();
         firstAlternative = new int[this.patterns.size() + 1];
+        asciiText = new Pattern[this.patterns.size()];
         for (int i = 0; i < this.patterns.size(); i++) {
             ReplyPattern p = this.patterns.get(i);
             firstAlternative[i] = owners.size();
@@ -66,6 +74,7 @@ final class ReplyIndex {
                     : ReplyPattern.topLevelAlternatives(p.text().pattern());
             if (alternatives == null || alternatives.size() != p.textLiterals().length) {
                 withoutLiterals.set(i);
+                asciiText[i] = p.text() == null ? null : ReplyPattern.forAsciiText(p.text());
                 continue;
             }
             for (int a = 0; a < alternatives.size(); a++) {
@@ -73,7 +82,7 @@ final class ReplyIndex {
                     alternativesOfLiteral.computeIfAbsent(literal, k -> new ArrayList<>()).add(owners.size());
                 }
                 owners.add(i);
-                expressions.add(Pattern.compile(alternatives.get(a), p.text().flags()));
+                expressions.add(ReplyPattern.forAsciiText(Pattern.compile(alternatives.get(a), p.text().flags())));
             }
         }
         firstAlternative[this.patterns.size()] = owners.size();
@@ -111,9 +120,9 @@ final class ReplyIndex {
         }
         candidates.and(textMayMatch);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            ReplyPattern p = patterns.get(i);
-            if (withoutLiterals.get(i) ? p.matchesText(reply, true) : anyAlternativeFinds(i, foundAlternatives, text)) {
-                return p;
+            if (withoutLiterals.get(i) ? asciiText[i] == null || asciiText[i].matcher(text).find()
+                    : anyAlternativeFinds(i, foundAlternatives, text)) {
+                return patterns.get(i);
             }
         }
         return null;

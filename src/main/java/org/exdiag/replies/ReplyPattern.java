@@ -168,8 +168,18 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
                 literal = d;
                 next = i + 2;
             } else if (c == '(') {
+                if (isLookaround(alt, i)) {
+                    // Zero width, like \b: the characters on either side stay side by side in the text.
+                    // What it looks at is not required (a negative one requires its absence).
+                    int close = closing(alt, i);
+                    if (close < 0) {
+                        return null;
+                    }
+                    i = skipQuantifier(alt, close + 1);
+                    continue;
+                }
                 if (i + 1 < n && alt.charAt(i + 1) == '?' && (i + 2 >= n || alt.charAt(i + 2) != ':')) {
-                    return null; // inline flags ((?x) changes what a space means) and lookarounds
+                    return null; // inline flags ((?x) changes what a space means) and named groups
                 }
                 int close = closing(alt, i);
                 if (close < 0) {
@@ -226,6 +236,38 @@ public record ReplyPattern(int order, String name, String category, Set<String> 
         }
         best = better(best, run);
         return best == null ? null : best.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /** Whether a lookahead or lookbehind ({@code (?=}, {@code (?!}, {@code (?<=}, {@code (?<!}) opens at {@code at}. */
+    private static boolean isLookaround(String s, int at) {
+        return s.startsWith("(?=", at) || s.startsWith("(?!", at) || s.startsWith("(?<=", at) || s.startsWith("(?<!", at);
+    }
+
+    /**
+     * The same expression with ASCII case folding instead of Unicode's, when the two cannot differ on an
+     * ASCII text: the expression is ASCII and names no character by an escape (a {@code \u212A} Kelvin
+     * sign would match "k" under Unicode folding only). Java's Unicode folding works out both cases of
+     * every character it compares; on long bounces with many alternatives it was a third of the
+     * expressions' time. Otherwise {@code pattern} itself.
+     */
+    static Pattern forAsciiText(Pattern pattern) {
+        int flags = pattern.flags();
+        if ((flags & Pattern.UNICODE_CASE) == 0 || (flags & Pattern.CASE_INSENSITIVE) == 0) {
+            return pattern;
+        }
+        String source = pattern.pattern();
+        if (!isAscii(source)) {
+            return pattern;
+        }
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) == '\\' && i + 1 < source.length()) {
+                if ("uxNpP0c".indexOf(source.charAt(i + 1)) >= 0) {
+                    return pattern; // characters by number or name, properties, control characters
+                }
+                i++;
+            }
+        }
+        return Pattern.compile(source, flags & ~Pattern.UNICODE_CASE);
     }
 
     /** The union of the literal sets of a group's alternatives, or null when one of them has none. */

@@ -68,6 +68,16 @@ class ReplyIndexTest {
     }
 
     @Test
+    void alternativesOnceLostToADoubledBackslashMatch() throws Exception {
+        // Written as \\[ and \\b in single-quoted YAML, these asked for a backslash in the reply.
+        ReplyClassifier classifier = bundled();
+        Reply refused = new Reply("bounce", 0, 0, null, 550, "5.7.1", "Access from ip [203.0.113.5] denied by policy", "");
+        assertThat(classifier.classify(refused).category()).isEqualTo("ip-listed");
+        Reply netease = new Reply("bounce", 0, 0, null, 554, null, "DT:SPM 126 smtp7,DsmowACHj0xr", "");
+        assertThat(classifier.classify(netease).category()).isEqualTo("content-spam");
+    }
+
+    @Test
     void literalsAreFoundAnywhereInTheText() {
         ReplyIndex.LiteralAutomaton automaton = new ReplyIndex.LiteralAutomaton(Map.of(
                 "he", List.of(0), "she", List.of(1), "his", List.of(2), "hers", List.of(3)));

@@ -72,6 +72,44 @@ class ReplyPatternLiteralsTest {
         assertThat(literals("spam|")).isNull();                 // the empty alternative matches anything
         assertThat(literals("spam|\\d+")).isNull();
         assertThat(literals("[a-z&&[^b]]x|spam")).isNull();      // nested classes are not read
+        // Lookarounds are zero-width: what is on either side stays side by side; what they look at is not required.
+        assertThat(literals("host not found(?!, try again)|(?<=4)xx(?=y)z")).containsExactly(List.of("host not found"), List.of("xxz"));
+        assertThat(literals("(?<name>spam)")).isNull();          // named groups are not read
+    }
+
+    @Test
+    void everyBundledTextPatternOffersLiterals() {
+        // A pattern without literals has its expression run on every reply its codes accept: the sending-IP
+        // pattern's was, for months, because a doubled backslash (\\[ in single-quoted YAML) made a nested class.
+        assertThat(bundledTextPatterns()).allSatisfy(regex -> assertThat(ReplyPattern.literalsOf(regex)).as(regex).isNotNull());
+    }
+
+    @Property(tries = 3000)
+    void asciiCaseFoldingMatchesAsUnicodeFoldingOnAsciiTexts(@ForAll("bundledTexts") String regexAndText) {
+        String[] parts = regexAndText.split("\u0000", 2);
+        Pattern unicode = Pattern.compile(parts[0], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Pattern ascii = ReplyPattern.forAsciiText(unicode);
+        String text = parts[1].replaceAll("[^\\x00-\\x7f]", "");
+        assertThat(ascii.matcher(text).find()).as(parts[0] + " on " + text).isEqualTo(unicode.matcher(text).find());
+    }
+
+    @Property(tries = 3000)
+    void asciiCaseFoldingMatchesAsUnicodeFoldingOnGeneratedPatterns(@ForAll("regexes") String regex, @ForAll("texts") String text) {
+        Pattern unicode = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String ascii = text.replaceAll("[^\\x00-\\x7f]", "");
+        assertThat(ReplyPattern.forAsciiText(unicode).matcher(ascii).find()).as(regex + " on " + ascii)
+                .isEqualTo(unicode.matcher(ascii).find());
+    }
+
+    @Test
+    void asciiCaseFoldingIsNotUsedWhereAnEscapeNamesACharacter() {
+        Pattern kelvin = Pattern.compile("\\u212Aelvin", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        assertThat(ReplyPattern.forAsciiText(kelvin)).isSameAs(kelvin);
+        assertThat(kelvin.matcher("kelvin").find()).isTrue();
+        Pattern plain = Pattern.compile("kelvin", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        assertThat(ReplyPattern.forAsciiText(plain).flags() & Pattern.UNICODE_CASE).isZero();
+        assertThat(ReplyPattern.forAsciiText(Pattern.compile("k\u00e9", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .flags() & Pattern.UNICODE_CASE).isNotZero(); // a non-ASCII pattern keeps Unicode folding
     }
 
     @Provide
@@ -99,7 +137,8 @@ class ReplyPatternLiteralsTest {
         Arbitrary<String> alternative = Arbitraries.of("spam", "\\bspam\\b", "lock(ed|out)", "banned?", "sender (is )?blocked",
                 "outbound.?spam", "a b", "(?:x|y)z", "ab+", "ſpam", "K", "rbl\\b", "too many", "[a-z]+ed", "\\d\\.\\d", "is ",
                 "\\[gl01\\]", "x{0,2}yz", "ab{2,3}", "q+r", "^lock", "listed$", "(sender |from )?domain ", "[|]x", ".{0,4}",
-                "(account|user)( is)? (disabled|locked)", "(ab)+cd", "(?:spam|x)?y", "(ab|)c")
+                "(account|user)( is)? (disabled|locked)", "(ab)+cd", "(?:spam|x)?y", "(ab|)c", "listed(?! in)", "(?<=\\[)gl01",
+                "lock(?=ed)")
                 .list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
         return alternative.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("|", parts));
     }
