@@ -39,8 +39,22 @@ class LauncherTest {
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/exdiag.jar"), ""); // no src/main beside it: nothing to rebuild
         Path java = Files.createDirectories(dir.resolve("fake-jdk/bin")).resolve("java");
-        // prints its arguments; writes the archive it is asked to record, as a JVM does at exit
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; case \"$a\" in -XX:ArchiveClassesAtExit=*) : > \"${a#*=}\";; esac; done\n");
+        // prints its arguments and logs them to calls.log; writes the class list and the archive it is asked
+        // for, as a JVM does
+        Files.writeString(java, """
+                #!/bin/sh
+                echo "$*" >> "$(dirname "$0")/calls.log"
+                dump=no
+                for a in "$@"; do [ "$a" = -Xshare:dump ] && dump=yes; done
+                for a in "$@"; do
+                  echo "$a"
+                  case "$a" in
+                    -XX:ArchiveClassesAtExit=*) : > "${a#*=}" ;;
+                    -XX:DumpLoadedClassList=*) echo "java/lang/Object" > "${a#*=}" ;;
+                    -XX:SharedArchiveFile=*) [ $dump = yes ] && : > "${a#*=}" ;;
+                  esac
+                done
+                """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -121,13 +135,21 @@ class LauncherTest {
     }
 
     @Test
-    void afterABuildTheArchiveIsRecordedFromAnAnalysisOfAnExampleWhateverTheFirstCommand() throws Exception {
+    void afterABuildTheArchiveIsRecordedFromAnAnalysisABounceAndTheScenariosWhateverTheFirstCommand() throws Exception {
         Files.writeString(Files.createDirectories(dir.resolve("examples")).resolve("healthy-hosted.yaml"), "version: 3\n");
         Files.writeString(dir.resolve("fake-jdk/release"), "JAVA_VERSION=\"17.0.15\"\n");
-        // the first command after the build is --version: the archive still holds what an analysis loads
+        // the first command after the build is --version: the archive still holds what the common commands load
         List<String> version = jvmArguments("--version");
         Path archive = dir.resolve("target/exdiag-jdk17.jsa");
         assertThat(archive).exists();
+        List<String> calls = Files.readAllLines(dir.resolve("fake-jdk/bin/calls.log"));
+        assertThat(calls).as("one class list per typical command, then one archive of them all")
+                .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.contains(" analyze ") && c.contains("healthy-hosted.yaml"))
+                .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.contains(" bounce --no-lookup "))
+                .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.endsWith(" rules test"))
+                .anyMatch(c -> c.contains("-Xshare:dump") && c.contains("-XX:SharedClassListFile=")
+                        && c.contains("-XX:SharedArchiveFile=" + archive));
+        assertThat(calls.get(calls.size() - 1)).as("the command itself comes last").endsWith("--version");
         assertThat(version).as("the command itself maps the archive just recorded")
                 .contains("-XX:SharedArchiveFile=" + archive).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
         assertThat(version.get(version.size() - 1)).isEqualTo("--version");
