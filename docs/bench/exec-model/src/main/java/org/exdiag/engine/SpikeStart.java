@@ -69,6 +69,28 @@ public final class SpikeStart {
                 System.out.println("same " + same + ", differ " + differ);
                 return;
             }
+            case "batch-cache", "batch-exec" -> {
+                // args: batch-MODE RULES_DIR JSONL [CACHE_DIR]: every line read and analyzed on one thread, in
+                // order; the rate every 20,000 documents shows the JIT's warm-up.
+                RuleSet loaded = mode.equals("batch-exec") ? execLoad(folder) : RuleSetLoader.load(folder, "rules",
+                        CompiledRuleCache.at(Path.of(args[3])));
+                Analyzer analyzer = new Analyzer(loaded);
+                FactsReader reader = new FactsReader();
+                long start = System.nanoTime(), last = start;
+                int n = 0, findings = 0;
+                try (java.io.BufferedReader lines = Files.newBufferedReader(docFile)) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        findings += analyzer.analyze(reader.read(line.getBytes(StandardCharsets.UTF_8), FactsFormat.JSON)).findings().size();
+                        if (++n % 20_000 == 0) {
+                            long now = System.nanoTime();
+                            System.out.printf("%s %7d docs %6.1f s %7.0f/s%n", mode, n, (now - start) / 1e9, 20_000 / ((now - last) / 1e9));
+                            last = now;
+                        }
+                    }
+                }
+                System.out.printf("%s: %d documents, %d findings, %.1f s%n", mode, n, findings, (System.nanoTime() - start) / 1e9);
+                return;
+            }
             case "none" -> {
                 readFiles(folder);
                 mark("files read");
