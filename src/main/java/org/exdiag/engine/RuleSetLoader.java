@@ -35,7 +35,9 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Loads a rules folder: every {@code *.drl} directly in it, plus {@code expected-values.yaml},
  * {@code smtp-replies.yaml} and {@code links.yaml} (optional). A folder with any error yields a {@link LoadException} listing them all
- * (file and line), and nothing else changes: callers keep serving their old rule set.
+ * (file and line), and nothing else changes: callers keep serving their old rule set. Rules the same as
+ * the bundled ones come from the executable model built with the application ({@link ExecutableModel});
+ * others are compiled, through the compiled-rules cache ({@link CompiledRuleCache}).
  */
 public final class RuleSetLoader {
     public static final String EXPECTED_VALUES = "expected-values.yaml";
@@ -131,6 +133,10 @@ public final class RuleSetLoader {
     }
 
     private static Compiled cachedOrCompiled(Map<String, String> drlSources, List<Problem> problems, CompiledRuleCache cache) {
+        Optional<Compiled> bundled = ExecutableModel.matching(drlSources);
+        if (bundled.isPresent()) {
+            return new Compiled(bundled.get().kieBase(), bundled.get().catalog().namedAs(drlSources.keySet()));
+        }
         Map<String, String> all = withBuiltin(drlSources);
         Compiled compiled = viaCache(cache, all, () -> {
             RuleCatalog catalog = RuleCatalog.read(drlSources, problems);
@@ -162,7 +168,7 @@ public final class RuleSetLoader {
     }
 
     /** The folder's DRL and exdiag's built-in rule, queries and imports. */
-    private static Map<String, String> withBuiltin(Map<String, String> drlSources) {
+    static Map<String, String> withBuiltin(Map<String, String> drlSources) {
         Map<String, String> all = new LinkedHashMap<>(drlSources);
         for (String builtin : List.of(BUILTIN, VOCABULARY)) {
             try (InputStream in = RuleSetLoader.class.getResourceAsStream(builtin)) {
@@ -177,7 +183,8 @@ public final class RuleSetLoader {
         return all;
     }
 
-    private static Map<String, String> readDrl(Path folder, String shown, List<Problem> problems) {
+    /** Every {@code *.drl} directly in the folder, by name ({@code shown/NAME}), in name order. */
+    static Map<String, String> readDrl(Path folder, String shown, List<Problem> problems) {
         Map<String, String> sources = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {

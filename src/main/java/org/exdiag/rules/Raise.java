@@ -3,6 +3,7 @@ package org.exdiag.rules;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.drools.model.Drools;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -38,6 +39,30 @@ public final class Raise {
     /** Adds evidence to warning {@code code} without raising it: {@code tag} and its values, as for raise. */
     public static void note(RuleContext drools, String code, String tag, Object... namesAndValues) {
         drools.insertLogical(new Note(code, tag, arguments(tag, namesAndValues)));
+    }
+
+    // The same four for the executable model (the bundled rules compiled at build time), whose
+    // consequences get their `drools` as org.drools.model.Drools: the DRL stays one text for both.
+
+    public static void raise(Drools drools, String code, String source, String tag, Object... namesAndValues) {
+        raise(context(drools), code, source, tag, namesAndValues);
+    }
+
+    public static void explain(Drools drools, String cause, String effect) {
+        explain(context(drools), cause, effect);
+    }
+
+    public static void linkAsListed(Drools drools, LinkRow row) {
+        linkAsListed(context(drools), row);
+    }
+
+    public static void note(Drools drools, String code, String tag, Object... namesAndValues) {
+        note(context(drools), code, tag, namesAndValues);
+    }
+
+    /** Drools' implementation of the model's {@code drools} is a RuleContext too (insertLogical, the rule's name). */
+    private static RuleContext context(Drools drools) {
+        return drools instanceof RuleContext context ? context : drools.getContext(RuleContext.class);
     }
 
     /** The values by name, in the order given. {@code rules check} finds a wrong call before any analysis. */

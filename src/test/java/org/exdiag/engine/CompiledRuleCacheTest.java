@@ -17,16 +17,30 @@ import org.exdiag.knowledge.KnowledgeBaseLoader;
 import org.exdiag.knowledge.Language;
 import org.exdiag.Expertise;
 import org.exdiag.report.Report;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The compiled-rules cache gives the same reports as compiling, and never a stale or foreign rule base. */
+/**
+ * The compiled-rules cache gives the same reports as compiling, and never a stale or foreign rule base.
+ * It holds rules edited on disk (the bundled ones come from the executable model): here, a copy of the
+ * bundled rules with a support engineer's comment.
+ */
 class CompiledRuleCacheTest {
     @TempDir
     Path cacheDir;
 
     @TempDir
     Path rulesCopy;
+
+    @TempDir
+    Path edited;
+
+    @BeforeEach
+    void editTheRules() throws Exception {
+        TestSupport.copyTree(TestSupport.RULES, edited);
+        Files.writeString(edited.resolve("account.drl"), "\n// tuned on site\n", java.nio.file.StandardOpenOption.APPEND);
+    }
 
     private static List<Report> reportsFor(RuleSet rules) throws Exception {
         Expertise expertise = new Expertise(rules, KnowledgeBaseLoader.load(TestSupport.KB, "kb"));
@@ -50,9 +64,9 @@ class CompiledRuleCacheTest {
     @Test
     void aCachedRuleBaseGivesTheSameReportsAsACompiledOne() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
-        RuleSet compiled = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSet compiled = RuleSetLoader.load(edited, "rules", cache);
         assertThat(entries()).hasSize(1);
-        RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSet cached = RuleSetLoader.load(edited, "rules", cache);
         assertThat(cached.ruleNames()).isEqualTo(compiled.ruleNames());
         assertThat(reportsFor(cached)).isEqualTo(reportsFor(compiled));
     }
@@ -61,10 +75,10 @@ class CompiledRuleCacheTest {
     void aCachedRuleBaseNamesTheFilesWhereTheyAreNowNotWhereTheyWereCompiled() throws Exception {
         // The same rules reached as "/tmp/.../rules" first, then as "rules": explain and rules check
         // must name rules/dns.drl, not the folder of the load that filled the cache.
-        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
+        TestSupport.copyTree(edited, rulesCopy);
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
         RuleSetLoader.load(rulesCopy, rulesCopy.toString(), cache);
-        RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSet cached = RuleSetLoader.load(edited, "rules", cache);
         assertThat(entries()).hasSize(1);
         assertThat(cached.catalog().rules()).isNotEmpty()
                 .allSatisfy(r -> assertThat(cached.drlSources()).containsKey(r.file()))
@@ -76,8 +90,8 @@ class CompiledRuleCacheTest {
         // Immutable bases give sessions one identity map of facts instead of a store per class, rebuilt
         // on every pooled analysis: a fifth of the analysis time. A cache that forgot it would lose that.
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
-        RuleSet compiled = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
-        RuleSet cached = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSet compiled = RuleSetLoader.load(edited, "rules", cache);
+        RuleSet cached = RuleSetLoader.load(edited, "rules", cache);
         for (RuleSet rules : List.of(compiled, cached)) {
             org.drools.kiesession.rulebase.InternalKnowledgeBase base = (org.drools.kiesession.rulebase.InternalKnowledgeBase) rules.kieBase();
             assertThat(base.getRuleBaseConfiguration().getOption(org.kie.api.conf.KieBaseMutabilityOption.KEY))
@@ -87,7 +101,7 @@ class CompiledRuleCacheTest {
 
     @Test
     void changedRulesGetTheirOwnEntry() throws Exception {
-        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
+        TestSupport.copyTree(edited, rulesCopy);
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
         RuleSetLoader.load(rulesCopy, "copy", cache);
         Path dns = rulesCopy.resolve("dns.drl");
@@ -100,18 +114,18 @@ class CompiledRuleCacheTest {
     @Test
     void aCorruptEntryIsDroppedAndTheRulesCompiled() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
-        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSetLoader.load(edited, "rules", cache);
         Path entry = entries().get(0);
         Files.write(entry, new byte[] {1, 2, 3, 4});
-        RuleSet again = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
-        assertThat(reportsFor(again)).isEqualTo(reportsFor(RuleSetLoader.load(TestSupport.RULES, "rules", null)));
+        RuleSet again = RuleSetLoader.load(edited, "rules", cache);
+        assertThat(reportsFor(again)).isEqualTo(reportsFor(RuleSetLoader.load(edited, "rules", null)));
         assertThat(Files.size(entries().get(0))).isGreaterThan(1000); // rewritten
     }
 
     @Test
     void anEntryOthersCouldWriteIsIgnored() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
-        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSetLoader.load(edited, "rules", cache);
         Path entry = entries().get(0);
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
         String key = entry.getFileName().toString();
@@ -121,7 +135,7 @@ class CompiledRuleCacheTest {
     @Test
     void onlyTheMostRecentlyUsedEntriesAreKept() throws Exception {
         CompiledRuleCache cache = CompiledRuleCache.at(cacheDir);
-        RuleSetLoader.load(TestSupport.RULES, "rules", cache);
+        RuleSetLoader.load(edited, "rules", cache);
         Path inUse = entries().get(0);
         long now = System.currentTimeMillis();
         Files.setLastModifiedTime(inUse, FileTime.fromMillis(now - 86_400_000L)); // compiled yesterday
@@ -134,8 +148,8 @@ class CompiledRuleCacheTest {
         Path crashed = Files.write(cacheDir.resolve("rules-123.tmp"), new byte[] {1});
         Files.setLastModifiedTime(crashed, FileTime.fromMillis(now - 7_200_000L));
 
-        RuleSetLoader.load(TestSupport.RULES, "rules", cache); // used today: the oldest file, the newest use
-        TestSupport.copyTree(TestSupport.RULES, rulesCopy);
+        RuleSetLoader.load(edited, "rules", cache); // used today: the oldest file, the newest use
+        TestSupport.copyTree(edited, rulesCopy);
         Path dns = rulesCopy.resolve("dns.drl");
         Files.writeString(dns, Files.readString(dns).replace("rule \"MX lookup failed\"", "rule \"MX lookup did not work\""));
         RuleSetLoader.load(rulesCopy, "copy", cache); // a new entry: the cache is pruned
