@@ -59,12 +59,16 @@ public final class Scaling {
 
         // Rule sets measured in turns, three rounds, the median kept: this machine's speed drifts by
         // +-15 % from one minute to the next, and the first minute is the JIT's.
-        int[] sizes = {1, 5, 20, 5, 20};
-        String[] series = {"rules", "rules", "rules", "rules-joins", "rules-joins"};
+        // The last set is the bundled rules as the application runs them, from the executable model; the
+        // first, the same rules compiled from DRL as an edited folder (and every generated set) is: the
+        // ratios compare like with like.
+        int[] sizes = {1, 5, 20, 5, 20, 1};
+        String[] series = {"rules", "rules", "rules", "rules-joins", "rules-joins", "model"};
         List<Expertise> sets = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             int times = sizes[i];
-            sets.add(times == 1 ? TestSupport.expertise()
+            sets.add(series[i].equals("model") ? TestSupport.expertise()
+                    : times == 1 ? compiledBundled(out.resolve("rules-x1"))
                     : generated(times, series[i].equals("rules"), out.resolve(series[i] + "-x" + times)));
         }
         for (Expertise e : sets) {
@@ -82,7 +86,7 @@ public final class Scaling {
             int rules = expertise.rules().ruleNames().size();
             int patterns = expertise.rules().replies().patterns().size();
             double micros = median(rounds[i]);
-            String name = (i == 0 ? "bundled" : series[i].equals("rules") ? "clones" : "joins") + " x" + sizes[i];
+            String name = series[i].equals("model") ? "model x1" : (i == 0 ? "bundled" : series[i].equals("rules") ? "clones" : "joins") + " x" + sizes[i];
             System.out.printf(Locale.ROOT, "%-10s %5d rules %4d patterns  %8.1f us/analysis  (%.2fx; rounds %s; GENERATED per document %.2f)%n",
                     name, rules, patterns, micros, micros / base, Arrays.toString(rounds[i]), generatedPerDocument(expertise, examples));
             if (i == 0) {
@@ -165,6 +169,14 @@ public final class Scaling {
      * pattern, generated. Each generated rule raises GENERATED with its number; one knowledge-base entry
      * says it.
      */
+    /** The bundled rules in a folder of their own with a comment added: compiled from DRL, not the executable model. */
+    static Expertise compiledBundled(Path dir) throws Exception {
+        Path rules = TestSupport.copyTree(Path.of("rules"), dir.resolve("rules"));
+        Files.writeString(rules.resolve("account.drl"), "\n// compiled from DRL for the comparison\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        return Expertise.load(rules, "rules x1", Path.of("knowledge-base"), "knowledge-base");
+    }
+
     static Expertise generated(int times, boolean clones, Path dir) throws Exception {
         Path rules = TestSupport.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path kb = TestSupport.copyTree(Path.of("knowledge-base"), dir.resolve("knowledge-base"));
