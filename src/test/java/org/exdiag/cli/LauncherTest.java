@@ -137,6 +137,7 @@ class LauncherTest {
     @Test
     void afterABuildTheArchiveIsRecordedFromAnAnalysisABounceAndTheScenariosWhateverTheFirstCommand() throws Exception {
         Files.writeString(Files.createDirectories(dir.resolve("examples")).resolve("healthy-hosted.yaml"), "version: 3\n");
+        Files.writeString(Files.createDirectories(dir.resolve("rules")).resolve("account.drl"), "package exdiag;\n");
         Files.writeString(dir.resolve("fake-jdk/release"), "JAVA_VERSION=\"17.0.15\"\n");
         // the first command after the build is --version: the archive still holds what the common commands load
         List<String> version = jvmArguments("--version");
@@ -147,6 +148,7 @@ class LauncherTest {
                 .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.contains(" analyze ") && c.contains("healthy-hosted.yaml"))
                 .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.contains(" bounce --no-lookup "))
                 .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.endsWith(" rules test"))
+                .anyMatch(c -> c.contains("-XX:DumpLoadedClassList=") && c.contains(" analyze --rules "))
                 .anyMatch(c -> c.contains("-Xshare:dump") && c.contains("-XX:SharedClassListFile=")
                         && c.contains("-XX:SharedArchiveFile=" + archive));
         assertThat(calls.get(calls.size() - 1)).as("the command itself comes last").endsWith("--version");
