@@ -12,17 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import org.exdiag.Expertise;
 import org.exdiag.config.LoadException;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
 import org.exdiag.knowledge.Language;
-import org.exdiag.probe.Endpoint;
 import org.exdiag.sweep.DoneDomains;
 import org.exdiag.sweep.Sweep;
 import org.exdiag.sweep.SweepInput;
 import org.exdiag.sweep.SweepLines;
+import org.exdiag.sweep.SweepOptions;
 import org.exdiag.sweep.SweepSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,8 +66,9 @@ final class SweepCommand extends ExdiagCommand {
     @Override
     public Integer call() throws IOException, InterruptedException, LoadException {
         PrintWriter err = err();
-        SweepSettings settings = settings();
-        SweepInput defaults = defaults();
+        SweepOptions options = options();
+        SweepSettings settings = options.settings();
+        SweepInput defaults = options.input();
         Language language = language();
         if (resume != null && out != null && !out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
             throw usage("--resume appends to its own file: leave --out out, or give the same file");
@@ -109,26 +107,16 @@ final class SweepCommand extends ExdiagCommand {
         }
     }
 
-    private SweepSettings settings() {
+    /** The options as every sweep takes them; a bad value is a usage error that names it. */
+    private SweepOptions options() {
         try {
-            Endpoint resolver = dns.dns() == null ? null : Endpoint.parse(dns.dns(), 53);
-            Duration perQuery = Duration.ofNanos(dns.timeoutNanos());
-            return new SweepSettings(resolver, concurrency, rate, perQuery, dns.attempts());
+            SweepOptions options = new SweepOptions(dns.dns(), concurrency, rate, dns.timeoutNanos(), dns.attempts(),
+                    lineDefaults.offer(), lineDefaults.setup(), lineDefaults.dkimSelectors());
+            options.settings();
+            options.input();
+            return options;
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw usage("bad option: " + e.getMessage());
-        }
-    }
-
-    private SweepInput defaults() {
-        try {
-            Offer o = lineDefaults.offer() == null ? null : SweepInput.offer(lineDefaults.offer());
-            MailSetup m = lineDefaults.setup() == null ? null : SweepInput.setup(lineDefaults.setup());
-            if (o == Offer.PRIVATE) {
-                throw usage("--offer private: each line names its own private host (domain,private,,HOST)");
-            }
-            return new SweepInput(o, m, lineDefaults.dkimSelectors());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
         }
     }
 

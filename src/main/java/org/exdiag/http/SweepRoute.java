@@ -5,17 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
-import org.exdiag.facts.MailSetup;
-import org.exdiag.facts.Offer;
-import org.exdiag.probe.Endpoint;
 import org.exdiag.sweep.DoneDomains;
 import org.exdiag.sweep.Sweep;
 import org.exdiag.sweep.SweepInput;
 import org.exdiag.sweep.SweepLines;
+import org.exdiag.sweep.SweepOptions;
 import org.exdiag.sweep.SweepSettings;
 
 /**
@@ -43,8 +39,9 @@ final class SweepRoute {
 
     void handle(Context ctx) throws Exception {
         token.require(ctx.header("Authorization"));
-        SweepSettings sweepSettings = sweepSettings(ctx);
-        SweepInput defaults = defaults(ctx);
+        SweepOptions options = options(ctx);
+        SweepSettings sweepSettings = options.settings();
+        SweepInput defaults = options.input();
         if (!running.tryAcquire()) {
             throw new ApiError(429, "too many sweeps at once; try again shortly");
         }
@@ -67,21 +64,23 @@ final class SweepRoute {
         }
     }
 
-    private SweepSettings sweepSettings(Context ctx) {
+    /** The query's options as every sweep takes them; a bad one is a 400 that names it. */
+    private SweepOptions options(Context ctx) {
         String dns = ctx.queryParam("dns");
         if (dns != null && !settings.diagnoseLab()) {
             throw new ApiError(403, "dns: lab options are not enabled on this server", "dns");
         }
+        int concurrency = number(ctx, "concurrency", SweepSettings.DEFAULT_CONCURRENCY, Integer::parseInt);
+        int rate = number(ctx, "rate", SweepSettings.DEFAULT_RATE, Integer::parseInt);
+        double seconds = number(ctx, "timeout", (double) SweepSettings.DEFAULT_TIMEOUT.toSeconds(), Double::parseDouble);
+        int retries = number(ctx, "retries", SweepSettings.DEFAULT_ATTEMPTS - 1, Integer::parseInt);
         try {
-            Endpoint resolver = dns == null ? null : Endpoint.parse(dns, 53);
-            int concurrency = number(ctx, "concurrency", SweepSettings.DEFAULT_CONCURRENCY, Integer::parseInt);
-            int rate = number(ctx, "rate", SweepSettings.DEFAULT_RATE, Integer::parseInt);
-            double seconds = number(ctx, "timeout", (double) SweepSettings.DEFAULT_TIMEOUT.toSeconds(), Double::parseDouble);
-            int retries = number(ctx, "retries", SweepSettings.DEFAULT_ATTEMPTS - 1, Integer::parseInt);
-            if (!(seconds > 0 && seconds <= 60)) {
-                throw new IllegalArgumentException("timeout: 0.01 to 60 seconds");
-            }
-            return new SweepSettings(resolver, concurrency, rate, Duration.ofMillis(Math.round(seconds * 1000)), retries + 1);
+            // NaN rounds to 0 and infinity to the longest: both outside what SweepSettings accepts
+            SweepOptions options = new SweepOptions(dns, concurrency, rate, Math.round(seconds * 1e9), retries + 1,
+                    ctx.queryParam("offer"), ctx.queryParam("setup"), ctx.queryParams("dkimSelector"));
+            options.settings();
+            options.input();
+            return options;
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage(), null);
         }
@@ -96,20 +95,6 @@ final class SweepRoute {
             return parse.apply(value.strip());
         } catch (NumberFormatException e) {
             throw new ApiError(400, name + ": not a number", name);
-        }
-    }
-
-    private static SweepInput defaults(Context ctx) {
-        try {
-            Offer offer = ctx.queryParam("offer") == null ? null : SweepInput.offer(ctx.queryParam("offer"));
-            if (offer == Offer.PRIVATE) {
-                throw new ApiError(400, "offer: private: each line names its own private host (domain,private,,HOST)", "offer");
-            }
-            MailSetup setup = ctx.queryParam("setup") == null ? null : SweepInput.setup(ctx.queryParam("setup"));
-            List<String> selectors = ctx.queryParams("dkimSelector");
-            return new SweepInput(offer, setup, selectors);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage(), null);
         }
     }
 }

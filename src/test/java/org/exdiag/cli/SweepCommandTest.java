@@ -156,6 +156,9 @@ class SweepCommandTest {
         assertThat(rate.err()).contains("rate: 1 to 1000000 queries per second");
         assertThat(Cli.run("sweep", "-", "--timeout", "0.001").err()).contains("timeout: 0.01 to 60 seconds");
         assertThat(sweep("d0.sweep.test\n", "--offer", "cloud").exitCode()).isEqualTo(2);
+        Cli privateOffer = sweep("d0.sweep.test\n", "--offer", "private");
+        assertThat(privateOffer.exitCode()).isEqualTo(2);
+        assertThat(privateOffer.err()).contains("offer private: each line names its own private host (domain,private,,HOST)");
         assertThat(sweep("d0.sweep.test\n", "--dkim-selector", "bad selector").exitCode()).isEqualTo(2);
         Cli both = sweep("d0.sweep.test\n", "--resume", tmp.resolve("a").toString(), "--out", tmp.resolve("b").toString());
         assertThat(both.exitCode()).isEqualTo(2);

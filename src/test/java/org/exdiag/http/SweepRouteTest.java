@@ -85,6 +85,15 @@ class SweepRouteTest {
             assertThat(sweep(server, ApiServerTest.TOKEN, "rate=0", "d0.sweep.test\n").body()).contains("rate: 1 to 1000000");
             assertThat(sweep(server, ApiServerTest.TOKEN, "setup=sometimes", "d0.sweep.test\n").statusCode()).isEqualTo(400);
             assertThat(sweep(server, ApiServerTest.TOKEN, "concurrency=many", "d0.sweep.test\n").body()).contains("concurrency: not a number");
+            // the same words as exdiag sweep and the Spark job (one SweepOptions for the three)
+            HttpResponse<String> privateOffer = sweep(server, ApiServerTest.TOKEN, "offer=private", "d0.sweep.test\n");
+            assertThat(privateOffer.statusCode()).isEqualTo(400);
+            assertThat(privateOffer.body()).contains("offer private: each line names its own private host");
+            for (String timeout : List.of("0", "-1", "NaN", "Infinity", "61")) {
+                HttpResponse<String> r = sweep(server, ApiServerTest.TOKEN, "timeout=" + timeout, "d0.sweep.test\n");
+                assertThat(r.statusCode()).as(timeout).isEqualTo(400);
+                assertThat(r.body()).as(timeout).contains("timeout: 0.01 to 60 seconds");
+            }
             assertThat(dns.queries("d0.sweep.test")).isZero();
         }
     }

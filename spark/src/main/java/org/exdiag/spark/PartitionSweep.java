@@ -12,6 +12,7 @@ import org.exdiag.Expertise;
 import org.exdiag.knowledge.Language;
 import org.exdiag.sweep.Sweep;
 import org.exdiag.sweep.SweepOutcome;
+import org.exdiag.sweep.SweepOptions;
 import scala.Tuple2;
 
 /**

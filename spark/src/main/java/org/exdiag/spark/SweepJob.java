@@ -15,6 +15,7 @@ import org.exdiag.cli.SweepLineDefaults;
 import org.exdiag.cli.SweepDnsOptions;
 import org.exdiag.knowledge.Language;
 import org.exdiag.sweep.SweepSettings;
+import org.exdiag.sweep.SweepOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
