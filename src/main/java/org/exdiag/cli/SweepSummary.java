@@ -1,14 +1,9 @@
 package org.exdiag.cli;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import org.exdiag.sweep.SweepCounts;
 import org.exdiag.sweep.SweepDns;
 import org.exdiag.sweep.SweepOutcome;
-import org.exdiag.report.Verdict;
 
 /**
  * A sweep's progress and summary on standard error: domains done, per second, the root causes so far, and
@@ -25,12 +20,7 @@ final class SweepSummary {
     private final boolean live;
     private final SweepDns dns;
     private final long start = System.nanoTime();
-    private final Map<String, Integer> rootCauses = new HashMap<>();
-    private long domains;
-    private long healthy;
-    private long problems;
-    private long incomplete;
-    private long badLines;
+    private final SweepCounts counts = new SweepCounts();
     private long lastProgress = start;
     private boolean liveShown;
 
@@ -41,24 +31,12 @@ final class SweepSummary {
     }
 
     void count(SweepOutcome o) {
-        if (o.failed()) {
-            badLines++;
-        } else {
-            domains++;
-            o.rootCauses().forEach(code -> rootCauses.merge(code, 1, Integer::sum));
-            if (o.incomplete()) {
-                incomplete++;
-            } else if (o.verdict() == Verdict.HEALTHY) {
-                healthy++;
-            } else {
-                problems++;
-            }
-        }
+        counts.count(o);
         long now = System.nanoTime();
         if (now - lastProgress > (live ? LIVE_EVERY_NANOS : LOGGED_EVERY_NANOS)) {
             lastProgress = now;
-            String line = String.format("%,d domains, %,.0f/s, %,d could not be checked; root causes so far: %s", domains,
-                    domains / seconds(now), incomplete, causes(CAUSES_SHOWN));
+            String line = String.format("%,d domains, %,.0f/s, %,d could not be checked; root causes so far: %s", counts.domains(),
+                    counts.domains() / seconds(now), counts.couldNotCheck(), counts.rootCausesByFrequency(CAUSES_SHOWN));
             if (live) {
                 liveShown = true;
                 err.print("\r\033[K" + line);
@@ -71,7 +49,7 @@ final class SweepSummary {
 
     /** Whether some domain could not be (wholly) checked, or some line was no domain: exit code 1. */
     boolean anyUnchecked() {
-        return incomplete > 0 || badLines > 0;
+        return counts.anyUnchecked();
     }
 
     void print(long resumedPast) {
@@ -81,24 +59,14 @@ final class SweepSummary {
         double seconds = seconds(System.nanoTime());
         err.printf("exdiag: %,d domains in %.1f s (%,.0f/s): %,d healthy, %,d with problems, %,d could not be checked; %,d bad "
                         + "lines%s; root causes: %s; DNS: %,d queries, %,d retries after a timeout, %,d answers shared%n",
-                domains, seconds, domains / seconds, healthy, problems, incomplete, badLines,
-                resumedPast > 0 ? String.format(", %,d domains already done (resumed)", resumedPast) : "", causes(Integer.MAX_VALUE),
+                counts.domains(), seconds, counts.domains() / seconds, counts.healthy(), counts.problems(), counts.couldNotCheck(),
+                counts.badLines(), resumedPast > 0 ? String.format(", %,d domains already done (resumed)", resumedPast) : "",
+                counts.rootCausesByFrequency(Integer.MAX_VALUE),
                 dns.queries(), dns.retries(), dns.sharedAnswers());
         err.flush();
     }
 
     private double seconds(long now) {
         return Math.max((now - start) / 1e9, 1e-3);
-    }
-
-    /** The most frequent root causes first, at most {@code shown}. */
-    private String causes(int shown) {
-        if (rootCauses.isEmpty()) {
-            return "none";
-        }
-        Map<String, Integer> sorted = new TreeMap<>(rootCauses);
-        return sorted.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                .limit(shown).map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).collect(Collectors.joining(", "))
-                + (sorted.size() > shown ? ", ..." : "");
     }
 }

@@ -2,11 +2,9 @@ package org.exdiag.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -151,18 +149,10 @@ public final class SweepJob extends SparkJob {
         double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
         err.printf("exdiag-spark: %,d domains in %.1f s (%,.0f/s): %,d healthy, %,d with problems, %,d could not be checked; "
                         + "%,d bad lines; root causes: %s; DNS: %,d queries, %,d retries after a timeout, %,d answers shared; %s%n",
-                counts.domains, seconds, counts.domains / seconds, counts.healthy, counts.problems, counts.couldNotCheck, counts.badLines,
-                causes(counts.rootCauses), counts.queries, counts.retries, counts.sharedAnswers, job.out);
+                counts.outcomes.domains(), seconds, counts.outcomes.domains() / seconds, counts.outcomes.healthy(),
+                counts.outcomes.problems(), counts.outcomes.couldNotCheck(), counts.outcomes.badLines(),
+                counts.outcomes.rootCausesByFrequency(Integer.MAX_VALUE), counts.queries, counts.retries, counts.sharedAnswers, job.out);
         err.flush();
-        return counts.couldNotCheck > 0 || counts.badLines > 0 ? JobOptions.SOME_ERRORS : JobOptions.OK;
-    }
-
-    /** The most frequent root causes first, as {@code exdiag sweep} lists them. */
-    private static String causes(Map<String, Long> rootCauses) {
-        if (rootCauses.isEmpty()) {
-            return "none";
-        }
-        return rootCauses.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).collect(Collectors.joining(", "));
+        return counts.outcomes.anyUnchecked() ? JobOptions.SOME_ERRORS : JobOptions.OK;
     }
 }

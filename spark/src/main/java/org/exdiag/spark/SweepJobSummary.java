@@ -2,8 +2,7 @@ package org.exdiag.spark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import org.exdiag.report.Verdict;
+import org.exdiag.sweep.SweepCounts;
 import org.exdiag.sweep.SweepOutcome;
 
 /**
@@ -15,42 +14,19 @@ import org.exdiag.sweep.SweepOutcome;
 final class SweepJobSummary extends TallyAccumulator<SweepOutcome, SweepJobSummary.Counts> {
     /** The counts themselves. */
     static final class Counts implements TallyAccumulator.Tally<SweepOutcome, Counts> {
-        long domains;
-        long healthy;
-        long problems;
-        long couldNotCheck;
-        long badLines;
-        final Map<String, Long> rootCauses = new TreeMap<>();
+        final SweepCounts outcomes = new SweepCounts();
         long queries;
         long retries;
         long sharedAnswers;
 
-        /** As {@code exdiag sweep} counts: a domain that could not be wholly checked is neither healthy nor with problems. */
         @Override
         public void count(SweepOutcome o) {
-            if (o.failed()) {
-                badLines++;
-                return;
-            }
-            domains++;
-            o.rootCauses().forEach(code -> rootCauses.merge(code, 1L, Long::sum));
-            if (o.incomplete()) {
-                couldNotCheck++;
-            } else if (o.verdict() == Verdict.HEALTHY) {
-                healthy++;
-            } else {
-                problems++;
-            }
+            outcomes.count(o);
         }
 
         @Override
         public void addAll(Counts other) {
-            domains += other.domains;
-            healthy += other.healthy;
-            problems += other.problems;
-            couldNotCheck += other.couldNotCheck;
-            badLines += other.badLines;
-            other.rootCauses.forEach((code, n) -> rootCauses.merge(code, n, Long::sum));
+            outcomes.add(other.outcomes);
             queries += other.queries;
             retries += other.retries;
             sharedAnswers += other.sharedAnswers;
@@ -58,17 +34,17 @@ final class SweepJobSummary extends TallyAccumulator<SweepOutcome, SweepJobSumma
 
         @Override
         public boolean isZero() {
-            return domains == 0 && badLines == 0 && queries == 0 && retries == 0 && sharedAnswers == 0;
+            return outcomes.isEmpty() && queries == 0 && retries == 0 && sharedAnswers == 0;
         }
 
         Map<String, Object> asJson() {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("domains", domains);
-            json.put("healthy", healthy);
-            json.put("problems", problems);
-            json.put("couldNotCheck", couldNotCheck);
-            json.put("badLines", badLines);
-            json.put("rootCauses", rootCauses);
+            json.put("domains", outcomes.domains());
+            json.put("healthy", outcomes.healthy());
+            json.put("problems", outcomes.problems());
+            json.put("couldNotCheck", outcomes.couldNotCheck());
+            json.put("badLines", outcomes.badLines());
+            json.put("rootCauses", outcomes.rootCauses());
             Map<String, Object> dns = new LinkedHashMap<>();
             dns.put("queries", queries);
             dns.put("retries", retries);
