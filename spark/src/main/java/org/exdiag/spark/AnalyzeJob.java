@@ -2,7 +2,6 @@ package org.exdiag.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -56,23 +55,16 @@ public final class AnalyzeJob extends SparkJob {
     public Integer call() throws IOException {
         Language language;
         try {
-            language = Language.parse(job.lang);
+            language = job.language();
         } catch (IllegalArgumentException e) {
-            err.println("error: --lang: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return JobOptions.USAGE;
         }
         if (splitBytes < 1) {
             err.println("error: --split-bytes must be positive");
             return JobOptions.USAGE;
         }
-        JavaSparkContext spark = context("exdiag analyze");
-        try {
-            return analyze(spark, language);
-        } finally {
-            if (given == null) {
-                spark.stop();
-            }
-        }
+        return withContext("exdiag analyze", spark -> analyze(spark, language));
     }
 
     private int analyze(JavaSparkContext spark, Language language) throws IOException {
@@ -88,8 +80,7 @@ public final class AnalyzeJob extends SparkJob {
         long startNanos = System.nanoTime();
         List<WorkUnit> units = new InputListing(conf, new FactsReader().limits().maxDocumentBytes(), splitBytes).list(inputs);
         units = LineRanges.numbered(spark, units, conf);
-        Map<String, String> confEntries = new HashMap<>();
-        conf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
+        Map<String, String> confEntries = JobOptions.entries(conf);
 
         JobSummary summary = new JobSummary();
         spark.sc().register(summary, "exdiag summary");

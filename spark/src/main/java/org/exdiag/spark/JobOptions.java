@@ -34,6 +34,22 @@ final class JobOptions {
     @Option(names = "--lang", paramLabel = "en|fr", description = "Language of the reports (default: en).")
     String lang = "en";
 
+    /** The reports' language; an IllegalArgumentException naming --lang when it is none. */
+    org.exdiag.knowledge.Language language() {
+        try {
+            return org.exdiag.knowledge.Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lang: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Hadoop configuration as plain entries, for the tasks (a Configuration is not serializable). */
+    static Map<String, String> entries(Configuration conf) {
+        Map<String, String> entries = new java.util.HashMap<>();
+        conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
+        return entries;
+    }
+
     @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Output folder, any path Hadoop writes.")
     String out;
 

@@ -1,5 +1,6 @@
 package org.exdiag.spark;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -37,8 +38,24 @@ abstract class SparkJob implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    /** The Spark context given, or one of its own from spark-submit's or the system's settings (stop it after). */
-    JavaSparkContext context(String appName) {
-        return given != null ? given : new JavaSparkContext(new SparkConf().setAppName(appName).setIfMissing("spark.master", "local[*]"));
+    /** What a job does with its Spark context; its exit code. */
+    interface Work {
+        int run(JavaSparkContext spark) throws IOException;
+    }
+
+    /**
+     * {@code work} on the Spark context given, or on one of its own from spark-submit's or the system's
+     * settings, stopped after.
+     */
+    int withContext(String appName, Work work) throws IOException {
+        JavaSparkContext spark = given != null ? given
+                : new JavaSparkContext(new SparkConf().setAppName(appName).setIfMissing("spark.master", "local[*]"));
+        try {
+            return work.run(spark);
+        } finally {
+            if (given == null) {
+                spark.stop();
+            }
+        }
     }
 }

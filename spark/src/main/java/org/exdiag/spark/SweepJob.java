@@ -2,7 +2,6 @@ package org.exdiag.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -76,7 +75,7 @@ public final class SweepJob extends SparkJob {
         Language language;
         SweepOptions options;
         try {
-            language = Language.parse(job.lang);
+            language = job.language();
             options = options();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -86,14 +85,7 @@ public final class SweepJob extends SparkJob {
             err.println("error: --partitions must be at least 1");
             return JobOptions.USAGE;
         }
-        JavaSparkContext spark = context("exdiag sweep");
-        try {
-            return sweep(spark, language, options);
-        } finally {
-            if (given == null) {
-                spark.stop();
-            }
-        }
+        return withContext("exdiag sweep", spark -> sweep(spark, language, options));
     }
 
     /** The options as a task builds them, built here first: a bad one is a usage error worded as {@code exdiag sweep} words it. */
@@ -135,8 +127,7 @@ public final class SweepJob extends SparkJob {
                 rate, rate, (long) rate * tasks, tasks);
         err.flush();
 
-        Map<String, String> confEntries = new HashMap<>();
-        conf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
+        Map<String, String> confEntries = JobOptions.entries(conf);
         SweepJobSummary summary = new SweepJobSummary();
         spark.sc().register(summary, "exdiag sweep summary");
         // parallelize keeps each slice's units together and in order: a part file lists its domains in input order.

@@ -189,6 +189,7 @@ class AnalyzeJobTest {
         Path out = tmp.resolve("never");
         assertThat(AnalyzeJob.run(spark, "--rules", rules.toString(), "--out", out.toString(), EXAMPLES.toString()))
                 .isEqualTo(JobOptions.USAGE);
+        assertThat(AnalyzeJob.run(spark, "--lang", "de", "--out", out.toString(), EXAMPLES.toString())).isEqualTo(JobOptions.USAGE);
         assertThat(out).doesNotExist();
     }
 }

@@ -195,6 +195,7 @@ class SweepJobTest {
         assertThat(SweepJob.run(spark, args(out, "--concurrency", "0", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(SweepJob.run(spark, args(out, "--offer", "private", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(SweepJob.run(spark, args(out, "--partitions", "0", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
+        assertThat(SweepJob.run(spark, args(out, "--lang", "de", few.toString()).toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(SweepJob.run(spark, args(out, "-").toArray(String[]::new))).isEqualTo(JobOptions.USAGE);
         assertThat(out).doesNotExist();
     }
