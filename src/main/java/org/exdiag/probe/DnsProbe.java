@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +43,13 @@ import org.xbill.DNS.Type;
 public final class DnsProbe {
     private final Resolver resolver;
     private final Duration timeout;
+    /**
+     * A diagnostic's queries by name and type, each asked once: several probes look the same names up
+     * (the autodiscover host by its own probe and by Outlook's ways; a private server by the SPF check and
+     * the sending address's), and one run should see one answer, not a timeout here and an answer there.
+     * Null over a sweep's resolver, which shares answers across its domains itself.
+     */
+    private final Map<String, CompletableFuture<Answer>> asked;
 
     /** {@code server} null: the system's resolvers. */
     public DnsProbe(Endpoint server, Duration timeout) {
@@ -57,6 +66,7 @@ public final class DnsProbe {
             }
         }
         this.resolver.setTimeout(timeout);
+        this.asked = new ConcurrentHashMap<>();
     }
 
     /**
@@ -66,6 +76,7 @@ public final class DnsProbe {
     public DnsProbe(Resolver resolver, Duration timeout) {
         this.resolver = resolver;
         this.timeout = timeout;
+        this.asked = null;
     }
 
     /** Whether a failed query ran out of time (dnsjava says so in several ways), rather than failing otherwise. */
@@ -206,6 +217,14 @@ public final class DnsProbe {
     }
 
     private CompletableFuture<Answer> query(String name, int type) {
+        if (asked == null) {
+            return send(name, type);
+        }
+        String absolute = name.endsWith(".") ? name : name + ".";
+        return asked.computeIfAbsent(absolute.toLowerCase(java.util.Locale.ROOT) + " " + type, key -> send(name, type));
+    }
+
+    private CompletableFuture<Answer> send(String name, int type) {
         Message query;
         try {
             query = Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN));
