@@ -62,8 +62,10 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * Dates first (against {@code now}), then the chain alone, then the chain with the host name: the
-     * first that fails names the status. A failed check is rethrown so that the handshake fails.
+     * Dates first (against {@code now}), then the whole check (chain and host name); only when that fails,
+     * the chain alone, to tell a name that does not match (the chain checks out) from a chain that does not
+     * lead to a trust anchor. A certificate that checks out is validated once. A failed check is rethrown
+     * so that the handshake fails.
      */
     private void judge(X509Certificate[] chain, String authType, Check withHostName) throws CertificateException {
         if (chain == null || chain.length == 0) {
@@ -73,16 +75,14 @@ public final class RecordingTrustManager extends X509ExtendedTrustManager {
         TlsStatus status = dates(chain[0]);
         if (status == null) {
             try {
-                delegate.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                status = chainStatus(chain);
-            }
-        }
-        if (status == null) {
-            try {
                 withHostName.run();
-            } catch (CertificateException e) {
-                status = TlsStatus.NAME_MISMATCH;
+            } catch (CertificateException whole) {
+                try {
+                    delegate.checkServerTrusted(chain, authType);
+                    status = TlsStatus.NAME_MISMATCH;
+                } catch (CertificateException chainAlone) {
+                    status = chainStatus(chain);
+                }
             }
         }
         seen = describe(status == null ? TlsStatus.OK : status, chain);
