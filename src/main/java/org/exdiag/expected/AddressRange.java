@@ -1,7 +1,6 @@
 package org.exdiag.expected;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.exdiag.facts.IpLiterals;
 
@@ -13,7 +12,7 @@ public record AddressRange(byte[] network, int prefix) {
         if (!IpLiterals.isValid(address)) {
             throw new IllegalArgumentException("not an address or network: " + text);
         }
-        byte[] bytes = literal(address).getAddress();
+        byte[] bytes = IpLiterals.parse(address).getAddress();
         int prefix;
         try {
             prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
@@ -30,9 +29,10 @@ public record AddressRange(byte[] network, int prefix) {
         return texts.stream().map(AddressRange::parse).toList();
     }
 
+    /** Whether {@code address} is in the network: the same family, the first {@code prefix} bits alike. */
     public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
-        if (bytes.length != network.length) {
+        if (bytes.length != network.length || prefix > bytes.length * 8) {
             return false;
         }
         for (int bit = 0; bit < prefix; bit++) {
@@ -42,14 +42,5 @@ public record AddressRange(byte[] network, int prefix) {
             }
         }
         return true;
-    }
-
-    /** A literal checked beforehand: InetAddress parses it without a lookup. */
-    private static InetAddress literal(String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + address);
-        }
     }
 }

@@ -9,6 +9,18 @@ public final class IpLiterals {
         return isIpv4(text) || isIpv6(text);
     }
 
+    /** The address a literal names, parsed without a lookup; an IllegalArgumentException for anything else. */
+    public static java.net.InetAddress parse(String text) {
+        if (text == null || !isValid(text)) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
+        try {
+            return java.net.InetAddress.getByName(text); // a checked literal: InetAddress parses it, asks no one
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + text, e);
+        }
+    }
+
     public static boolean isIpv4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.exdiag.facts.IpLiterals;
 import org.exdiag.facts.AutodiscoverHostLookup;
 import org.exdiag.facts.DkimProviderStatus;
 import org.exdiag.facts.DkimSelectorFacts;
@@ -155,10 +156,6 @@ public final class DomainRecordsProbe {
     }
 
     private static InetAddress literal(String ip) {
-        try {
-            return org.exdiag.facts.IpLiterals.isValid(ip) ? InetAddress.getByName(ip) : null;
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
+        return IpLiterals.isValid(ip) ? IpLiterals.parse(ip) : null;
     }
 }

@@ -1,7 +1,6 @@
 package org.exdiag.probe;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class SendingIpProbe extends Probe<List<SendingIpFacts>> {
                 : run.dns().addresses(privateHost);
         return server.thenCompose(serverAddresses -> {
             Set<InetAddress> addresses = new LinkedHashSet<>();
-            settings.sendingIps().forEach(ip -> addresses.add(literal(ip)));
+            settings.sendingIps().forEach(ip -> addresses.add(IpLiterals.parse(ip)));
             addresses.addAll(serverAddresses);
             if (addresses.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
@@ -80,7 +79,7 @@ public final class SendingIpProbe extends Probe<List<SendingIpFacts>> {
             boolean unanswered = false;
             for (CompletableFuture<DnsProbe.Aliased> lookup : lookups) {
                 DnsProbe.Aliased a = lookup.join();
-                if (a.values().stream().anyMatch(v -> ip.equals(literal(v)))) {
+                if (a.values().stream().anyMatch(v -> ip.equals(IpLiterals.parse(v)))) {
                     return true;
                 }
                 unanswered |= a.status() == LookupStatus.SERVFAIL || a.status() == LookupStatus.TIMEOUT || a.status() == LookupStatus.ERROR;
@@ -97,7 +96,7 @@ public final class SendingIpProbe extends Probe<List<SendingIpFacts>> {
             if (a.status() == LookupStatus.NXDOMAIN || a.status() == LookupStatus.NODATA) {
                 return CompletableFuture.completedFuture(new BlockListAnswer(zone, BlockListStatus.CLEAR, List.of(), null));
             }
-            boolean listed = a.status() == LookupStatus.OK && answers.stream().anyMatch(v -> lists.isListing(literal(v)));
+            boolean listed = a.status() == LookupStatus.OK && answers.stream().anyMatch(v -> lists.isListing(IpLiterals.parse(v)));
             if (!listed) {
                 return CompletableFuture.completedFuture(new BlockListAnswer(zone, BlockListStatus.ERROR, answers, null));
             }
@@ -110,18 +109,6 @@ public final class SendingIpProbe extends Probe<List<SendingIpFacts>> {
     static String reversed(InetAddress ip) {
         String arpa = ReverseMap.fromAddress(ip).toString();
         return arpa.substring(0, arpa.length() - (ip.getAddress().length == 4 ? "in-addr.arpa.".length() : "ip6.arpa.".length()));
-    }
-
-    /** An address literal (checked before), without a lookup. */
-    private static InetAddress literal(String ip) {
-        if (!IpLiterals.isValid(ip)) {
-            throw new IllegalArgumentException("not an IP address: " + ip);
-        }
-        try {
-            return InetAddress.getByName(ip);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: " + ip, e);
-        }
     }
 
     @Override

@@ -2,12 +2,13 @@ package org.exdiag.probe.spf;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.exdiag.expected.AddressRange;
+import org.exdiag.facts.IpLiterals;
 import org.exdiag.facts.SpfMacroString;
 import org.exdiag.facts.SpfResult;
 import org.exdiag.facts.SpfSyntax;
@@ -247,7 +248,7 @@ public final class SpfEvaluator {
         SpfDns.Answer<InetAddress> addresses = !DnsNames.isQueryable(host) ? nonexistent() : v6 ? dns.aaaa(host) : dns.a(host);
         countVoid(addresses, v6 ? "AAAA" : "A", host);
         for (InetAddress candidate : addresses.records()) {
-            if (sameNetwork(ip, candidate.getAddress(), v6 ? t.cidr6() : t.cidr4())) {
+            if (new AddressRange(candidate.getAddress(), v6 ? t.cidr6() : t.cidr4()).contains(ip)) {
                 return true;
             }
         }
@@ -276,31 +277,8 @@ public final class SpfEvaluator {
         if ((ip instanceof Inet6Address) != six) {
             return false;
         }
-        try {
-            byte[] network = InetAddress.getByName(t.target()).getAddress(); // a literal: no lookup
-            return sameNetwork(ip, network, six ? t.cidr6() : t.cidr4());
-        } catch (UnknownHostException e) {
-            return false; // not reached: SpfSyntax accepts literals only
-        }
-    }
-
-    private static boolean sameNetwork(InetAddress a, byte[] y, int prefix) {
-        byte[] x = a.getAddress();
-        if (x.length != y.length || prefix > x.length * 8) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (x[i] != y[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = 0xff << (8 - rest) & 0xff;
-        return (x[full] & mask) == (y[full] & mask);
+        // SpfSyntax accepts literals only
+        return new AddressRange(IpLiterals.parse(t.target()).getAddress(), six ? t.cidr6() : t.cidr4()).contains(ip);
     }
 
     private static SpfResult result(char qualifier) {
