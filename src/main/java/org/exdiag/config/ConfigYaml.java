@@ -49,9 +49,28 @@ public final class ConfigYaml {
         return MAPPER;
     }
 
-    /** The file as a tree, for values read by path (the knowledge base names expected values so). */
-    public static com.fasterxml.jackson.databind.JsonNode tree(Path file, String shownName) throws LoadException {
-        return read(file, shownName, com.fasterxml.jackson.databind.JsonNode.class);
+    /** A file read as {@code type} and as a tree, from one parse. */
+    public record WithTree<T>(T value, com.fasterxml.jackson.databind.JsonNode tree) {
+    }
+
+    /**
+     * As {@link #readRequired}, with the file's tree too (for values read by path), parsed once. A file
+     * the tree does not convert is read again as {@code type}, for the problem with its line: only on
+     * the way to an error.
+     */
+    public static <T> WithTree<T> readRequiredWithTree(Path file, String shownName, Class<T> type) throws LoadException {
+        com.fasterxml.jackson.databind.JsonNode tree = readRequired(file, shownName, com.fasterxml.jackson.databind.JsonNode.class);
+        if (tree.isObject()) {
+            try {
+                T value = MAPPER.treeToValue(tree, type);
+                if (value != null) {
+                    return new WithTree<>(value, tree);
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // read again below: the problem is worded and located as a direct read words and locates it
+            }
+        }
+        return new WithTree<>(read(file, shownName, type), tree);
     }
 
     /** As {@link #read}, for a file the folder must hold: its absence is the problem "missing". */

@@ -46,7 +46,8 @@ public final class ExpectedValuesReader {
     }
 
     public static ExpectedValues read(Path file, String shown) throws LoadException {
-        ExpectedValuesFile f = ConfigYaml.readRequired(file, shown, ExpectedValuesFile.class);
+        ConfigYaml.WithTree<ExpectedValuesFile> read = ConfigYaml.readRequiredWithTree(file, shown, ExpectedValuesFile.class);
+        ExpectedValuesFile f = read.value();
         List<Problem> problems = new ArrayList<>();
         YamlLines lines = YamlLines.of(file);
         if (f.mx() == null || f.mx().isEmpty()) {
@@ -79,7 +80,7 @@ public final class ExpectedValuesReader {
         if (!problems.isEmpty()) {
             throw new LoadException(problems);
         }
-        JsonNode tree = ConfigYaml.tree(file, shown);
+        JsonNode tree = read.tree();
         Map<String, String> servers = new LinkedHashMap<>();
         f.servers().forEach((offer, host) -> servers.put(offer, Hosts.normalize(host)));
         List<String> leftovers = f.autodiscoverHost() == null || f.autodiscoverHost().leftovers() == null ? List.of()
