@@ -85,12 +85,7 @@ final class CompiledRuleCache {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(org.drools.base.util.Drools.getFullVersion().getBytes(StandardCharsets.UTF_8));
             codeVersion(sha);
-            for (Map.Entry<String, String> drl : drlSources.entrySet()) {
-                sha.update(Path.of(drl.getKey()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(drl.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
+            RuleSetLoader.digest(sha, drlSources);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);

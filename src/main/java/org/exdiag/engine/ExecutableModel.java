@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -37,13 +36,13 @@ final class ExecutableModel {
     }
 
     /**
-     * The rule base and catalog of the model when {@code drlSources} (as {@link RuleSetLoader#readDrl} reads a
-     * folder) are the rules it was built from; empty when they differ, or when the application was built
-     * without a model (classes straight from an IDE): then the rules are compiled.
+     * The rule base and catalog of the model when {@code drl} (a folder's DRL with exdiag's built-in DRL,
+     * {@link RuleSetLoader#withBuiltin}) is what it was built from; empty when it differs, or when the
+     * application was built without a model (classes straight from an IDE): then the rules are compiled.
      */
-    static Optional<RuleSetLoader.Compiled> matching(Map<String, String> drlSources) {
+    static Optional<RuleSetLoader.Compiled> matching(Map<String, String> drl) {
         String built = resource(KEY);
-        if (built == null || !built.strip().equals(key(drlSources))) {
+        if (built == null || !built.strip().equals(key(drl))) {
             return Optional.empty();
         }
         try {
@@ -66,19 +65,11 @@ final class ExecutableModel {
         }
     }
 
-    /**
-     * What identifies a folder's rules for the model: each DRL file's name (without its folder: where the
-     * rules are read from does not matter) and text, in name order, then exdiag's built-in DRL.
-     */
-    static String key(Map<String, String> drlSources) {
+    /** What identifies rules for the model: {@code drl} (with the built-in DRL) digested as the cache's key is. */
+    static String key(Map<String, String> drl) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : RuleSetLoader.withBuiltin(drlSources).entrySet()) {
-                sha.update(Path.of(e.getKey()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
+            RuleSetLoader.digest(sha, drl);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -133,11 +133,11 @@ public final class RuleSetLoader {
     }
 
     private static Compiled cachedOrCompiled(Map<String, String> drlSources, List<Problem> problems, CompiledRuleCache cache) {
-        Optional<Compiled> bundled = ExecutableModel.matching(drlSources);
+        Map<String, String> all = withBuiltin(drlSources);
+        Optional<Compiled> bundled = ExecutableModel.matching(all);
         if (bundled.isPresent()) {
             return new Compiled(bundled.get().kieBase(), bundled.get().catalog().namedAs(drlSources.keySet()));
         }
-        Map<String, String> all = withBuiltin(drlSources);
         Compiled compiled = viaCache(cache, all, () -> {
             RuleCatalog catalog = RuleCatalog.read(drlSources, problems);
             if (!problems.isEmpty()) {
@@ -181,6 +181,20 @@ public final class RuleSetLoader {
             }
         }
         return all;
+    }
+
+    /**
+     * Adds DRL files to {@code sha}: each file's name without its folder (where rules are read from does not
+     * change them) and its text, in the map's order. What both the compiled-rules cache's key and the
+     * executable model's key are made of.
+     */
+    static void digest(MessageDigest sha, Map<String, String> drl) {
+        for (Map.Entry<String, String> e : drl.entrySet()) {
+            sha.update(Path.of(e.getKey()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
     }
 
     /** Every {@code *.drl} directly in the folder, by name ({@code shown/NAME}), in name order. */

@@ -38,7 +38,8 @@ public final class ExecutableModelGenerator {
         Path classes = Path.of(args[1]);
         List<Problem> problems = new ArrayList<>();
         Map<String, String> drl = RuleSetLoader.readDrl(rules, "rules", problems);
-        String key = ExecutableModel.key(drl);
+        Map<String, String> all = RuleSetLoader.withBuiltin(drl);
+        String key = ExecutableModel.key(all);
         Path keyFile = classes.resolve(ExecutableModel.KEY);
         if (Files.isRegularFile(keyFile) && Files.readString(keyFile).strip().equals(key)) {
             System.out.println("exdiag: the bundled rules' executable model is up to date");
@@ -50,7 +51,7 @@ public final class ExecutableModelGenerator {
             problems.forEach(p -> System.err.println(p));
             System.exit(1);
         }
-        InternalKieModule module = build(RuleSetLoader.withBuiltin(drl));
+        InternalKieModule module = build(all);
         removePrevious(classes);
         List<String> written = new ArrayList<>();
         String models = null;
