@@ -110,13 +110,9 @@ final class SweepCommand extends ExdiagCommand {
     /** The options as every sweep takes them; a bad value is a usage error that names it. */
     private SweepOptions options() {
         try {
-            SweepOptions options = new SweepOptions(dns.dns(), concurrency, rate, dns.timeoutNanos(), dns.attempts(),
-                    lineDefaults.offer(), lineDefaults.setup(), lineDefaults.dkimSelectors());
-            options.settings();
-            options.input();
-            return options;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw usage("bad option: " + e.getMessage());
+            return dns.sweepOptions(concurrency, rate, lineDefaults);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
     }
 

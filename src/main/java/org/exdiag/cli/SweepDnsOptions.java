@@ -2,6 +2,7 @@ package org.exdiag.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.exdiag.sweep.SweepOptions;
 import org.exdiag.sweep.SweepSettings;
 import picocli.CommandLine.Option;
 
@@ -34,6 +35,20 @@ public final class SweepDnsOptions {
     /** Attempts a query gets: the first and the retries. */
     public int attempts() {
         return retries + 1;
+    }
+
+    /**
+     * A sweep's options from these, the command's own {@code --concurrency} and {@code --rate}, and what the
+     * lines leave out, checked: any bad value is an IllegalArgumentException "bad option: ...", worded the
+     * same by {@code exdiag sweep} and the Spark sweep job.
+     */
+    public SweepOptions sweepOptions(int concurrency, int rate, SweepLineDefaults lines) {
+        try {
+            return new SweepOptions(dns, concurrency, rate, timeoutNanos(), attempts(), lines.offer(), lines.setup(),
+                    lines.dkimSelectors()).checked();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException("bad option: " + e.getMessage(), e);
+        }
     }
 
     /** {@code --dns} as given (HOST[:PORT]), or null: the system's resolver. */

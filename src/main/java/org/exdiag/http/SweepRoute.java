@@ -76,11 +76,8 @@ final class SweepRoute {
         int retries = number(ctx, "retries", SweepSettings.DEFAULT_ATTEMPTS - 1, Integer::parseInt);
         try {
             // NaN rounds to 0 and infinity to the longest: both outside what SweepSettings accepts
-            SweepOptions options = new SweepOptions(dns, concurrency, rate, Math.round(seconds * 1e9), retries + 1,
-                    ctx.queryParam("offer"), ctx.queryParam("setup"), ctx.queryParams("dkimSelector"));
-            options.settings();
-            options.input();
-            return options;
+            return new SweepOptions(dns, concurrency, rate, Math.round(seconds * 1e9), retries + 1,
+                    ctx.queryParam("offer"), ctx.queryParam("setup"), ctx.queryParams("dkimSelector")).checked();
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage(), null);
         }

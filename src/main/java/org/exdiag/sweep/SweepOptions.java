@@ -25,6 +25,13 @@ public record SweepOptions(String dns, int concurrency, int rate, long timeoutNa
         dkimSelectors = List.copyOf(dkimSelectors);
     }
 
+    /** These options, once both {@link #settings()} and {@link #input()} build: a bad value throws here, before any sweep. */
+    public SweepOptions checked() {
+        settings();
+        input();
+        return this;
+    }
+
     /** How the sweep runs; a bad value is an IllegalArgumentException that names it ("rate: 1 to ..."). */
     public SweepSettings settings() {
         Endpoint resolver = dns == null ? null : Endpoint.parse(dns, 53);

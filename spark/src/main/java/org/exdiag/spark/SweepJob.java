@@ -90,16 +90,7 @@ public final class SweepJob extends SparkJob {
 
     /** The options as a task builds them, built here first: a bad one is a usage error worded as {@code exdiag sweep} words it. */
     private SweepOptions options() {
-        SweepOptions options;
-        try {
-            options = new SweepOptions(dns.dns(), concurrency, rate, dns.timeoutNanos(), dns.attempts(), lineDefaults.offer(),
-                    lineDefaults.setup(), lineDefaults.dkimSelectors());
-            options.settings();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException("bad option: " + e.getMessage(), e);
-        }
-        options.input();
-        return options;
+        return dns.sweepOptions(concurrency, rate, lineDefaults);
     }
 
     private int sweep(JavaSparkContext spark, Language language, SweepOptions options) throws IOException {
