@@ -44,6 +44,17 @@ public final class TestSupport {
         return to;
     }
 
+    /**
+     * A copy of the bundled rules with a comment added to one file, in {@code to}: rules as a support engineer's
+     * edited folder is, compiled and cached, never taken from the executable model built with the application.
+     */
+    public static Path compiledCopyOfRules(Path to) throws java.io.IOException {
+        copyTree(RULES, to);
+        java.nio.file.Files.writeString(to.resolve("account.drl"), "\n// edited: compiled, not the built-in model\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return to;
+    }
+
     /** The entries of a compiled-rules cache folder. */
     public static java.util.List<Path> cacheEntries(Path cacheFolder) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(cacheFolder)) {

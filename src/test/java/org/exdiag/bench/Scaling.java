@@ -164,19 +164,17 @@ public final class Scaling {
         return JSON.writeValueAsBytes(doc);
     }
 
+    /** The bundled rules compiled from DRL, as every generated set is, not from the executable model. */
+    static Expertise compiledBundled(Path dir) throws Exception {
+        Path rules = TestSupport.compiledCopyOfRules(dir.resolve("rules"));
+        return Expertise.load(rules, "rules x1", Path.of("knowledge-base"), "knowledge-base");
+    }
+
     /**
      * A copy of the project's rules and knowledge base with {@code times - 1} more of each rule and reply
      * pattern, generated. Each generated rule raises GENERATED with its number; one knowledge-base entry
      * says it.
      */
-    /** The bundled rules in a folder of their own with a comment added: compiled from DRL, not the executable model. */
-    static Expertise compiledBundled(Path dir) throws Exception {
-        Path rules = TestSupport.copyTree(Path.of("rules"), dir.resolve("rules"));
-        Files.writeString(rules.resolve("account.drl"), "\n// compiled from DRL for the comparison\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
-        return Expertise.load(rules, "rules x1", Path.of("knowledge-base"), "knowledge-base");
-    }
-
     static Expertise generated(int times, boolean clones, Path dir) throws Exception {
         Path rules = TestSupport.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path kb = TestSupport.copyTree(Path.of("knowledge-base"), dir.resolve("knowledge-base"));

@@ -38,8 +38,7 @@ class CompiledRuleCacheTest {
 
     @BeforeEach
     void editTheRules() throws Exception {
-        TestSupport.copyTree(TestSupport.RULES, edited);
-        Files.writeString(edited.resolve("account.drl"), "\n// tuned on site\n", java.nio.file.StandardOpenOption.APPEND);
+        TestSupport.compiledCopyOfRules(edited);
     }
 
     private static List<Report> reportsFor(RuleSet rules) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,8 +43,7 @@ class ExecutableModelTest {
     void editedRulesAreCompiledAndBothRuleBasesConcludeAlike() throws Exception {
         Path cacheFolder = dir.resolve("cache");
         CompiledRuleCache cache = CompiledRuleCache.at(cacheFolder);
-        Path edited = TestSupport.copyTree(TestSupport.RULES, dir.resolve("edited"));
-        Files.writeString(edited.resolve("account.drl"), "\n// a support engineer's comment\n", StandardOpenOption.APPEND);
+        Path edited = TestSupport.compiledCopyOfRules(dir.resolve("edited"));
         RuleSet compiled = RuleSetLoader.load(edited, "rules", cache);
         assertThat(TestSupport.cacheEntries(cacheFolder)).as("an edited folder is compiled and cached").hasSize(1);
         RuleSet model = RuleSetLoader.load(TestSupport.RULES, "rules", cache);
