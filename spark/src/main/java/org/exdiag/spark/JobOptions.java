@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.exdiag.config.LoadException;
 import org.exdiag.config.Problem;
+import org.exdiag.knowledge.Language;
 import org.exdiag.report.ReportWriter;
 import picocli.CommandLine.Option;
 
@@ -34,10 +36,16 @@ final class JobOptions {
     @Option(names = "--lang", paramLabel = "en|fr", description = "Language of the reports (default: en).")
     String lang = "en";
 
+    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Output folder, any path Hadoop writes.")
+    String out;
+
+    @Option(names = "--overwrite", description = "Replace OUTDIR if it exists (otherwise an existing OUTDIR is refused).")
+    boolean overwrite;
+
     /** The reports' language; an IllegalArgumentException naming --lang when it is none. */
-    org.exdiag.knowledge.Language language() {
+    Language language() {
         try {
-            return org.exdiag.knowledge.Language.parse(lang);
+            return Language.parse(lang);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lang: " + e.getMessage(), e);
         }
@@ -45,16 +53,10 @@ final class JobOptions {
 
     /** The Hadoop configuration as plain entries, for the tasks (a Configuration is not serializable). */
     static Map<String, String> entries(Configuration conf) {
-        Map<String, String> entries = new java.util.HashMap<>();
+        Map<String, String> entries = new HashMap<>();
         conf.forEach(e -> entries.put(e.getKey(), e.getValue()));
         return entries;
     }
-
-    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Output folder, any path Hadoop writes.")
-    String out;
-
-    @Option(names = "--overwrite", description = "Replace OUTDIR if it exists (otherwise an existing OUTDIR is refused).")
-    boolean overwrite;
 
     /** The rules and knowledge base, compiled here on the driver; null (problems printed) when they do not load. */
     ShippedExpertise expertise(Configuration conf, PrintWriter err) {

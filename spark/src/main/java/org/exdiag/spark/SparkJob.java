@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * printed, a usage error {@link JobOptions#USAGE} with the usage.
  */
 abstract class SparkJob implements Callable<Integer> {
-    /** The context given (tests), or null: the job makes its own ({@link #context}). */
+    /** The context given (tests), or null: the job makes its own ({@link #withContext}). */
     JavaSparkContext given;
     PrintWriter err;
 
